@@ -9,13 +9,14 @@ The public API is small on purpose::
 from __future__ import annotations
 
 import logging
+from importlib.metadata import version
 
-__version__ = "0.1.0"
+__version__ = version("sayso")
 
-from .analyze import analyze_articles, analyze_text  # noqa: E402
-from .contract import SCHEMA_ID, Article, Attribution  # noqa: E402
-from .errors import InputError, ModelError, SaysoError  # noqa: E402
-from .nlp import load_nlp  # noqa: E402
+from .analyze import analyze_articles, analyze_text
+from .contract import SCHEMA_ID, Article, Attribution
+from .errors import InputError, ModelError, SaysoError
+from .nlp import load_nlp
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 

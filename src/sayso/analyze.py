@@ -6,6 +6,7 @@ The CLI, the HTTP API, batch runners and the tests all call :func:`analyze_artic
 from __future__ import annotations
 
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -20,14 +21,27 @@ MAX_CHUNK_CHARS = 100_000
 
 spaCy refuses texts over ``nlp.max_length`` (1,000,000 characters) and its memory grows with
 document length; a news article is far shorter, so only pathological inputs are split, and
-always at a blank line (else a line break, else a sentence end) so no attribution is cut.
+at a blank line where possible (else a line break, else a sentence end, else any space) so
+no attribution is cut. Offsets are shifted back, so the record indexes the whole text.
 """
 
-_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"(?<=[.!?])\s+"))
+_BREAKS = (
+    re.compile(r"\n\s*\n"),
+    re.compile(r"\n"),
+    re.compile(r"(?<=[.!?])\s+"),
+    re.compile(r"\s+"),
+)
 
 
 def chunk_offsets(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, int]]:
-    """Split ``[0, len(text))`` into consecutive pieces of at most ``limit`` characters."""
+    """Split ``[0, len(text))`` into consecutive pieces of at most ``limit`` characters.
+
+    The pieces cover the text exactly (no gap, no overlap), so shifting each piece's offsets
+    by its start gives offsets into the whole text. A cut falls in the second half of the
+    window, so pieces never shrink below ``limit // 2`` except the last one.
+    """
+    if limit < 1:
+        raise ValueError(f"limit must be at least 1, got {limit}")
     pieces: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -39,7 +53,7 @@ def chunk_offsets(text: str, limit: int = MAX_CHUNK_CHARS) -> list[tuple[int, in
             if ends:
                 cut = ends[-1]
                 break
-        cut = cut or limit  # no break at all: a hard cut is the only option left
+        cut = cut or limit  # one unbroken run of characters: a hard cut is all that is left
         pieces.append((start, start + cut))
         start += cut
     pieces.append((start, n))
@@ -51,44 +65,49 @@ def _shift(spans: tuple[tuple[int, int], ...], by: int) -> tuple[tuple[int, int]
 
 
 def analyze_articles(
-    articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 32
+    articles: Iterable[Article],
+    nlp: Language | None = None,
+    batch_size: int = 32,
+    *,
+    max_chunk_chars: int = MAX_CHUNK_CHARS,
 ) -> Iterator[dict[str, Any]]:
-    """Analyse articles lazily, in input order, yielding one contract record each."""
+    """Analyse articles lazily, in input order, yielding one contract record each.
+
+    Every chunk of every article goes through one ``nlp.pipe`` stream, so batching works
+    across articles and an article's chunks may span batches; single-process ``nlp.pipe``
+    yields docs in input order, so an article is complete when its last chunk comes back.
+    """
     nlp = nlp or load_nlp()
     producer = {
         "sayso": __version__,
         "spacy_pipeline": pipeline_label(nlp),
         "attribution_model": nlp.get_pipe("sayso_attribution").model_label,
     }
-    pending: dict[int, tuple[Article, int, list[Attribution]]] = {}
+    limit = min(max_chunk_chars, nlp.max_length)
+    pending: deque[Article] = deque()
 
-    def chunks() -> Iterator[tuple[str, tuple[int, int, int]]]:
-        for idx, article in enumerate(articles):
-            offsets = chunk_offsets(article.text)
-            pending[idx] = (article, len(offsets), [])
-            for start, end in offsets:
-                yield article.text[start:end], (idx, start, len(offsets))
+    def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
+        for article in articles:
+            offsets = chunk_offsets(article.text, limit)
+            pending.append(article)
+            for i, (start, end) in enumerate(offsets):
+                yield article.text[start:end], (start, len(offsets) - 1 - i)
 
-    next_out = 0
-    done: dict[int, int] = {}
-    for doc, (idx, start, _) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-        article, n_chunks, found = pending[idx]
-        for a in doc._.sayso_attributions:
-            found.append(
-                Attribution(
-                    source=_shift(a.source, start),
-                    cue=_shift(a.cue, start),
-                    content=_shift(a.content, start),
-                    kind=a.kind,
-                    confidence=a.confidence,
-                )
+    found: list[Attribution] = []
+    for doc, (start, chunks_left) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        found.extend(
+            Attribution(
+                source=_shift(a.source, start),
+                cue=_shift(a.cue, start),
+                content=_shift(a.content, start),
+                kind=a.kind,
+                confidence=a.confidence,
             )
-        done[idx] = done.get(idx, 0) + 1
-        while next_out in pending and done.get(next_out) == pending[next_out][1]:
-            art, _, atts = pending.pop(next_out)
-            del done[next_out]
-            yield article_record(art, atts, producer)
-            next_out += 1
+            for a in doc._.sayso_attributions
+        )
+        if chunks_left == 0:
+            yield article_record(pending.popleft(), found, dict(producer))
+            found = []
 
 
 def analyze_text(text: str, id: str = "text", nlp: Language | None = None) -> dict[str, Any]:

@@ -6,16 +6,19 @@ end of a block; never reuse a retired one.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Errors(str, Enum):
+class Errors(StrEnum):
     """Input and runtime errors. Each message says what went wrong and what to do."""
 
-    # -- reading input (E00x) --------------------------------------------------
+    # -- reading input (E00x, E01x) ----------------------------------------------
     E001 = "path does not exist; check the spelling or pass '-' to read standard input"
     E002 = "file is empty; there is no text to analyse"
-    E003 = "file looks binary (it contains NUL bytes); pass UTF-8 text, HTML or JSONL"
+    E003 = (
+        "file looks binary (it contains NUL bytes); pass UTF-8 text, HTML or JSONL"
+        " (UTF-16 counts as binary: re-encode it as UTF-8)"
+    )
     E004 = "file is not valid UTF-8 ({detail}); re-encode it, e.g. `iconv -t UTF-8`"
     E005 = "HTML has no article body that trafilatura could extract; pass the text instead"
     E006 = "JSONL line {line} is not valid JSON ({detail}); the line was skipped"
@@ -24,6 +27,12 @@ class Errors(str, Enum):
     E009 = "unsupported file type '{suffix}'; use .txt, .html, .htm or .jsonl"
     E010 = "could not read file ({detail})"
     E011 = "article text is empty after reading; nothing to analyse"
+    E012 = "folder has no .txt, .html, .htm or .jsonl files (hidden ones are skipped)"
+    E013 = "HTML could not be parsed ({detail}); check the file is a web page"
+    E014 = (
+        "HTML support is broken: trafilatura failed to import ({detail});"
+        " run `pip install lxml_html_clean` or reinstall sayso"
+    )
 
     # -- pipeline and models (E02x) --------------------------------------------
     E020 = (
@@ -37,6 +46,10 @@ class Errors(str, Enum):
     E030 = "gold folder {path} has no text/ and attributions/ subfolders (PolNeAR layout)"
     E031 = "prediction file line {line} is not a sayso.article/1 record ({detail})"
     E032 = "output path {path} exists and is not a folder; --format brat writes a folder"
+    E033 = "--format brat writes a folder of .txt and .ann files; name it with -o DIR"
+    E034 = "gold document {doc} has no canonical annotation ({detail})"
+    E035 = "gold folder {path} has no .txt documents"
+    E036 = "could not write {path} ({detail})"
 
     def fmt(self, **kwargs: object) -> str:
         """Render as ``E0xx: message`` with the placeholders filled."""

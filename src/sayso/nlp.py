@@ -40,4 +40,5 @@ def load_nlp(model: str = "default") -> Language:
 
 def pipeline_label(nlp: Language) -> str:
     """``name==version`` of the base pipeline, recorded in every output record."""
-    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}=={nlp.meta.get('version', '?')}"
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}=={meta.get('version', '?')}"

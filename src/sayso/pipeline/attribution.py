@@ -1,64 +1,63 @@
 """The ``sayso_attribution`` spaCy component: finds source, cue and content spans.
 
 Spans go to ``doc.spans["sayso"]`` (labels ``SOURCE``, ``CUE``, ``CONTENT``) so displaCy's span
-view can render them; the grouped records go to ``doc._.sayso_attributions``.
+view can render them; the grouped records go to ``doc._.sayso_attributions``. The work is done
+by the learned model in :mod:`sayso.pipeline.model` (see ``docs/model-card.md``).
 """
 
 from __future__ import annotations
 
+from importlib import resources
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..contract import Attribution, Offsets
+from ..errors import Errors, ModelError
+from .model import CUE_FILE, META_FILE, ROLE_FILE, AttributionModel, quote_kind
+
+__all__ = ["DEFAULT_MODEL", "SPAN_GROUP", "AttributionComponent", "model_path", "quote_kind"]
 
 SPAN_GROUP = "sayso"
+DEFAULT_MODEL = "attribution-v1"
+"""The model folder under ``sayso/models/`` that ``model="default"`` loads."""
+
+NEEDS_PARSE = (
+    "sayso_attribution reads the dependency parse: add it after spaCy's tagger, parser and"
+    " lemmatizer (sayso.load_nlp() does)"
+)
 
 if not Doc.has_extension("sayso_attributions"):
     Doc.set_extension("sayso_attributions", default=None)
 
-QUOTES_OPEN = "\"“«"
-QUOTES_CLOSE = "\"”»"
-SPEECH_LEMMAS = frozenset(
-    "say tell add claim deny report state argue insist warn note explain write announce "
-    "acknowledge admit allege assert believe confirm contend suggest think accuse".split()
-)
+
+def model_path(model: str) -> Path:
+    """Folder of a model: ``default`` is the shipped one, anything else is a path."""
+    if model == "default":
+        return Path(str(resources.files("sayso") / "models" / DEFAULT_MODEL))
+    return Path(model)
 
 
-def quote_kind(text: str, content: Offsets) -> str:
-    """direct when all content lies in quotation marks, mixed when some does, else indirect."""
-    inside = outside = 0
-    depth = 0
-    pos = 0
-    for s, e in sorted(content):
-        for i in range(pos, e):
-            ch = text[i]
-            if ch in "“«" or (ch == '"' and depth == 0):
-                depth = 1
-            elif ch in "”»" or ch == '"':
-                depth = 0
-            elif i >= s and not ch.isspace() and ch.isalnum():
-                if depth:
-                    inside += 1
-                else:
-                    outside += 1
-        pos = e
-    if inside and not outside:
-        return "direct"
-    if inside:
-        return "mixed"
-    return "indirect"
+def _load(model: str) -> AttributionModel:
+    path = model_path(model)
+    if not all((path / f).is_file() for f in (META_FILE, CUE_FILE, ROLE_FILE)):
+        raise ModelError(Errors.E021, name=model, path=path)
+    return AttributionModel.load(path)
 
 
 class AttributionComponent:
-    """Finds attributions with the shipped model (see ``docs/model-card.md``)."""
+    """Runs the attribution model on a parsed doc (needs spaCy's tagger, parser, lemmatizer)."""
 
     def __init__(self, nlp: Language, name: str, *, model: str = "default") -> None:
         self.name = name
         self.model = model
-        self.model_label = "rules-baseline/0"
+        self.attribution_model = _load(model)
+        self.model_label = self.attribution_model.label
 
     def __call__(self, doc: Doc) -> Doc:
-        found = extract(doc)
+        if len(doc) and not doc.has_annotation("DEP"):
+            raise ModelError(Errors.E022, detail=NEEDS_PARSE)
+        found = self.attribution_model.predict(doc)
         doc._.sayso_attributions = found
         spans: list[Span] = []
         for a in found:
@@ -71,41 +70,11 @@ class AttributionComponent:
         return doc
 
 
-def _subtree_offsets(tokens: list) -> Offsets:
-    if not tokens:
-        return ()
-    return ((tokens[0].idx, tokens[-1].idx + len(tokens[-1])),)
-
-
-def extract(doc: Doc) -> list[Attribution]:
-    """Baseline: a speech verb, its subject as source and its clausal complement as content."""
-    found: list[Attribution] = []
-    for tok in doc:
-        if tok.pos_ != "VERB" or tok.lemma_ not in SPEECH_LEMMAS:
-            continue
-        comps = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp")]
-        if not comps:
-            continue
-        subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
-        content = sorted(comps[0].subtree, key=lambda t: t.i)
-        source = sorted(subj[0].subtree, key=lambda t: t.i) if subj else []
-        content_offsets = _subtree_offsets(content)
-        found.append(
-            Attribution(
-                source=_subtree_offsets(source),
-                cue=((tok.idx, tok.idx + len(tok)),),
-                content=content_offsets,
-                kind=quote_kind(doc.text, content_offsets),  # type: ignore[arg-type]
-                confidence=0.5,
-            )
-        )
-    return found
-
-
 @Language.factory(
     "sayso_attribution",
     default_config={"model": "default"},
     assigns=["doc._.sayso_attributions", "doc.spans"],
+    requires=["token.dep", "token.head", "token.lemma", "token.tag"],
 )
 def make_attribution(nlp: Language, name: str, model: str) -> AttributionComponent:
     """spaCy factory; ``model`` names a shipped model (``default``) or a folder."""

@@ -1,0 +1,413 @@
+"""sayso's benchmarks: quality on PolNeAR dev, speed, and memory; results go to docs/benchmarks.md.
+
+    python benchmarks/polnear_dev.py --polnear ../shared/data/polnear            # make bench
+    python benchmarks/polnear_dev.py --polnear ../shared/data/polnear --limit 10 \\
+        --articles 100,1000 --no-write                                         # a quick try
+
+Four parts (``--only`` picks some):
+
+quality  ``sayso analyze`` (a subprocess, as a user runs it) over PolNeAR dev, scored by the
+         reference scorer ``../shared/tools/attr_eval.py --json`` (and by ``sayso evaluate``,
+         which must agree).
+speed    words per second, words being ``\\w+`` regex tokens of the input: the bare spaCy
+         pipeline (``spacy.load``, every component, ``nlp.pipe``) against sayso's pipeline, in
+         this process on the same dev texts; then ``--jobs 1`` against ``--jobs 2`` through
+         :func:`sayso.batch.analyze_items`, the function the CLI uses.
+memory   peak RSS of a streaming ``sayso analyze`` (a child process, ``--jobs 1``) over
+         generated folders of small fictional articles, 1,000 and 10,000 by default; peak RSS
+         is ``ru_maxrss`` of the child, read with ``resource.getrusage`` in a wrapper process.
+docs     writes ``docs/benchmarks.md`` with the figures, the machine and the commands.
+
+``--limit N`` uses the first N dev articles (quality is then scored on those N only).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shlex
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
+DEFAULT_SCORER = REPO.parent / "shared" / "tools" / "attr_eval.py"
+WORD = re.compile(r"\w+")
+PARTS = ("quality", "speed", "memory")
+
+TEMPLATES = (
+    "{a} said on {day} that the {thing} in {town} would reopen after repairs costing {n} "
+    "thousand pounds. “We have waited long enough,” {b} told the council meeting.",
+    "According to {b}, the {thing} had been closed for {n} weeks. Residents complained that "
+    "nobody had warned them, and {a} admitted the notices were late.",
+    "The weather service warned that storms would reach {town} by {day}. {a} insisted the "
+    "{thing} was safe, but {b} said inspectors had found {n} cracks.",
+)
+NAMES = (
+    "Mayor Odile Brandt",
+    "Inspector Kwame Osei",
+    "the harbour master",
+    "Dr Lena Varga",
+    "a ferry pilot",
+    "Councillor Ines Roth",
+    "the port authority",
+)
+THINGS = ("ferry terminal", "swimming pool", "library", "footbridge", "lighthouse")
+TOWNS = ("Kelmsford", "Port Arran", "Wexley", "Dunmore Quay")
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+# -- shared ------------------------------------------------------------------------------
+
+
+def dev_split(polnear: Path, limit: int | None, tmp: Path) -> Path:
+    """PolNeAR dev, or a copy-by-symlink of its first ``limit`` articles (metadata included)."""
+    dev = polnear / "dev"
+    if not (dev / "text").is_dir():
+        sys.exit(f"polnear_dev.py: no PolNeAR dev at {dev} (give --polnear)")
+    if limit is None:
+        return dev
+    split = tmp / "polnear" / "dev"
+    (split / "text").mkdir(parents=True)
+    (split / "attributions").mkdir()
+    (tmp / "polnear" / "metadata.tsv").symlink_to((polnear / "metadata.tsv").resolve())
+    for txt in sorted((dev / "text").glob("*.txt"))[:limit]:
+        (split / "text" / txt.name).symlink_to(txt.resolve())
+        for ann in (dev / "attributions").glob(f"{txt.stem}_*.ann"):
+            (split / "attributions" / ann.name).symlink_to(ann.resolve())
+    return split
+
+
+def dev_texts(split: Path) -> list[tuple[str, str]]:
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in sorted((split / "text").glob("*.txt"))]
+
+
+def words(texts: list[str]) -> int:
+    return sum(len(WORD.findall(t)) for t in texts)
+
+
+def sayso_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "sayso", *args]
+
+
+def shown(cmd: list[str], tmp: Path) -> str:
+    """A command as run from the repository root: ``python``, ``$TMP/...``, relative paths."""
+    out: list[str] = []
+    for part in cmd:
+        if part == sys.executable:
+            part = "python"
+        elif part.startswith(str(tmp)):
+            part = "$TMP" + part[len(str(tmp)) :]
+        elif part.startswith(str(REPO.parent)):
+            part = os.path.relpath(part, REPO)
+        out.append(part)
+    return " ".join(out)
+
+
+# -- quality -----------------------------------------------------------------------------
+
+
+def quality(split: Path, scorer: Path, tmp: Path) -> dict[str, Any]:
+    pred = tmp / "dev.jsonl"
+    cmd = sayso_cmd("analyze", str(split / "text"), "-o", str(pred))
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True)
+    seconds = time.perf_counter() - started
+    score_cmd = [sys.executable, str(scorer), "--gold", str(split), "--pred", str(pred), "--json"]
+    reference = json.loads(
+        subprocess.run(score_cmd, check=True, capture_output=True, text=True).stdout
+    )
+    ours = json.loads(
+        subprocess.run(
+            sayso_cmd("evaluate", "--gold", str(split), "--pred", str(pred), "--json"),
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    agree = all(ours[k] == reference[k] for k in ("token", "exact", "linked", "strict_linked"))
+    model = json.loads(pred.read_text(encoding="utf-8").splitlines()[0])["producer"]
+    return {
+        "scores": reference,
+        "seconds": seconds,
+        "sayso_evaluate_agrees": agree,
+        "producer": model,
+        "commands": [shown(cmd, tmp), shown(score_cmd, tmp)],
+    }
+
+
+# -- speed -------------------------------------------------------------------------------
+
+
+def timed_rate(n_words: int, run: Any) -> tuple[dict[str, float], Any]:
+    """Wall time and words/s of ``run()``, and what it returned."""
+    started = time.perf_counter()
+    value = run()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "words_per_s": n_words / seconds}, value
+
+
+def speed(split: Path, max_jobs: int) -> dict[str, Any]:
+    import spacy
+
+    from sayso.analyze import analyze_articles
+    from sayso.batch import analyze_items
+    from sayso.contract import Article
+    from sayso.nlp import base_pipeline_name, load_nlp
+
+    docs = dev_texts(split)
+    texts = [t for _, t in docs]
+    articles = [Article(id=name, text=text) for name, text in docs]
+    n_words = words(texts)
+    base = base_pipeline_name()
+    bare = spacy.load(base)
+    nlp = load_nlp("default")  # the cache entry analyze_items uses too
+    for warm in (bare, nlp):  # the first doc pays one-off costs (lazy tables, allocation)
+        list(warm.pipe(texts[:2]))
+    out: dict[str, Any] = {
+        "words": n_words,
+        "articles": len(texts),
+        "base": base,
+        "bare_pipes": bare.pipe_names,
+        "sayso_pipes": nlp.pipe_names,
+    }
+    out["bare"], _ = timed_rate(n_words, lambda: [None for _ in bare.pipe(texts, batch_size=32)])
+    out["sayso"], _ = timed_rate(n_words, lambda: list(analyze_articles(articles, nlp=nlp)))
+    out["jobs"] = {}
+    first: list[Any] = []
+    for jobs in range(1, max_jobs + 1):
+        rate, records = timed_rate(n_words, lambda j=jobs: list(analyze_items(articles, jobs=j)))
+        first = first or records
+        rate["same_records_as_jobs_1"] = records == first
+        if jobs > 1:  # workers start and load the pipeline inside the timing: measure that
+            started = time.perf_counter()
+            list(analyze_items(articles[:1], jobs=jobs))
+            rate["startup_seconds"] = time.perf_counter() - started
+        out["jobs"][jobs] = rate
+    return out
+
+
+# -- memory ------------------------------------------------------------------------------
+
+
+def generate(folder: Path, n: int) -> int:
+    """``n`` small articles as .txt files, 1,000 to a subfolder; returns their word count."""
+    total = 0
+    for i in range(n):
+        paragraphs = [
+            TEMPLATES[(i + k) % len(TEMPLATES)].format(
+                a=NAMES[(i + k) % len(NAMES)],
+                b=NAMES[(i + 3 * k + 1) % len(NAMES)],
+                thing=THINGS[(i // 3 + k) % len(THINGS)],
+                town=TOWNS[(i + k) % len(TOWNS)],
+                day=DAYS[(i + 2 * k) % len(DAYS)],
+                n=(i * 7 + k) % 90 + 2,
+            )
+            for k in range(1 + i % 3)
+        ]
+        text = "\n\n".join(paragraphs) + "\n"
+        total += len(WORD.findall(text))
+        path = folder / f"{i // 1000:03}" / f"article-{i:06}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return total
+
+
+PEAK_RSS = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def memory(counts: list[int], tmp: Path) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for n in counts:
+        folder = tmp / f"gen-{n}"
+        n_words = generate(folder, n)
+        cmd = sayso_cmd("analyze", str(folder), "-o", os.devnull)
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", PEAK_RSS, *cmd], check=True, capture_output=True, text=True
+        )
+        seconds = time.perf_counter() - started
+        out[n] = {
+            "peak_rss_mib": int(proc.stdout.split()[-1]) / 1024,
+            "words": n_words,
+            "seconds": seconds,
+            "command": shown(cmd, tmp),
+        }
+    return out
+
+
+# -- docs --------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    cpu = "unknown"
+    with open("/proc/cpuinfo", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    with open("/proc/meminfo", encoding="utf-8") as fh:
+        mem_kib = int(fh.readline().split()[1])
+    import spacy
+
+    import sayso
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "ram_gib": round(mem_kib / 2**20, 1),
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+        "spacy": spacy.__version__,
+        "sayso": sayso.__version__,
+        "load": os.getloadavg()[0],
+    }
+
+
+def f3(x: float) -> str:
+    return f"{x:.3f}".lstrip("0") if x < 1 else f"{x:.3f}"
+
+
+def render(results: dict[str, Any], command: str) -> str:
+    m = results["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Written by `benchmarks/polnear_dev.py` on {results['date']}. Re-run with:",
+        "",
+        f"    {command}",
+        "",
+        f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['ram_gib']} GiB RAM, {m['os']}; "
+        f"Python {m['python']}, spaCy {m['spacy']}, sayso {m['sayso']}. Load average when the "
+        f"run started: {m['load']:.2f} (on a shared machine timings vary by tens of percent).",
+    ]
+    if "quality" in results:
+        q = results["quality"]
+        s = q["scores"]
+        ex, tok, c = s["exact"], s["token"], s["counts"]
+        lines += [
+            "",
+            "## Quality on PolNeAR dev",
+            "",
+            f"Attribution model `{q['producer']['attribution_model']}` on "
+            f"`{q['producer']['spacy_pipeline']}`; {c['docs']} articles, "
+            f"{c['gold_attributions']} gold and {c['pred_attributions']} predicted attributions. "
+            "Scored by the reference scorer; `sayso evaluate` gives "
+            + ("the same figures." if q["sayso_evaluate_agrees"] else "DIFFERENT figures (a bug)."),
+            "",
+            "| metric | P | R | F1 |",
+            "|---|---|---|---|",
+        ]
+        rows = [(f"exact {r}", ex[r]) for r in ("Source", "Cue", "Content")]
+        rows += [(f"token {r}", tok[r]) for r in ("Source", "Cue", "Content")]
+        rows += [("linked", s["linked"]), ("strict linked", s["strict_linked"])]
+        lines += [f"| {name} | {f3(v['p'])} | {f3(v['r'])} | {f3(v['f1'])} |" for name, v in rows]
+        lines += [
+            "",
+            f"Analysis took {q['seconds']:.1f} s wall time (one process, model load "
+            "included). Commands, from the repository root ($TMP is a temporary folder):",
+            "",
+        ]
+        lines += [f"    {cmd}" for cmd in q["commands"]]
+    if "speed" in results:
+        sp = results["speed"]
+        lines += [
+            "",
+            "## Speed",
+            "",
+            f"Words are `\\w+` regex tokens of the input: {sp['words']:,} in "
+            f"{sp['articles']} PolNeAR dev articles. One process, pipelines loaded and warmed "
+            "before timing.",
+            "",
+            "| pipeline | components | words/s |",
+            "|---|---|---|",
+            f"| bare `{sp['base']}` (`spacy.load`, `nlp.pipe`) | {', '.join(sp['bare_pipes'])} | "
+            f"{sp['bare']['words_per_s']:,.0f} |",
+            f"| sayso (`analyze_articles`) | {', '.join(sp['sayso_pipes'])} | "
+            f"{sp['sayso']['words_per_s']:,.0f} |",
+            "",
+            "Through `sayso.batch.analyze_items`, as `sayso analyze --jobs N` runs (worker "
+            "processes start and load the pipeline inside the timing; their start-up is "
+            "measured apart on one article). Records identical to `--jobs 1`: "
+            + ("yes" if all(r["same_records_as_jobs_1"] for r in sp["jobs"].values()) else "NO")
+            + ".",
+            "",
+            "| jobs | wall s | words/s | worker start-up s | words/s after start-up |",
+            "|---|---|---|---|---|",
+        ]
+        for jobs, r in sp["jobs"].items():
+            startup = r.get("startup_seconds", 0.0)
+            working = r["seconds"] - startup
+            steady = f"{sp['words'] / working:,.0f}" if working > 0 else "n/a"
+            lines.append(
+                f"| {jobs} | {r['seconds']:.1f} | {r['words_per_s']:,.0f} | {startup:.1f} "
+                f"| {steady} |"
+            )
+    if "memory" in results:
+        lines += [
+            "",
+            "## Memory",
+            "",
+            "Peak RSS of `sayso analyze` (one process, streaming) over generated folders of small "
+            "fictional articles (one to three template paragraphs each), output to /dev/null:",
+            "",
+            "| articles | words | peak RSS MiB | wall s |",
+            "|---|---|---|---|",
+        ]
+        for n, r in results["memory"].items():
+            lines.append(
+                f"| {int(n):,} | {r['words']:,} | {r['peak_rss_mib']:.0f} | {r['seconds']:.0f} |"
+            )
+        first = next(iter(results["memory"].values()))
+        lines += ["", "Command ($TMP/gen-N is the generated folder):", ""]
+        lines.append(f"    {first['command']}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    ap.add_argument("--polnear", type=Path, default=DEFAULT_POLNEAR, help="PolNeAR data folder")
+    ap.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="attr_eval.py")
+    ap.add_argument("--limit", type=int, help="use only the first N dev articles")
+    ap.add_argument("--articles", default="1000,10000", help="generated corpus sizes (memory)")
+    ap.add_argument("--max-jobs", type=int, default=2, help="time --jobs 1 up to this")
+    ap.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS))
+    ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
+    ap.add_argument("--no-write", action="store_true", help="print results, leave docs alone")
+    args = ap.parse_args(argv)
+    command = shlex.join(["python", "benchmarks/polnear_dev.py", *(argv or sys.argv[1:])])
+    results: dict[str, Any] = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+    }
+    with tempfile.TemporaryDirectory(prefix="sayso-bench-") as name:
+        tmp = Path(name)
+        split = dev_split(args.polnear.resolve(), args.limit, tmp)
+        if "quality" in args.only:
+            results["quality"] = quality(split, args.scorer, tmp)
+        if "speed" in args.only:
+            results["speed"] = speed(split, args.max_jobs)
+        if "memory" in args.only:
+            counts = [int(n) for n in args.articles.split(",")]
+            results["memory"] = memory(counts, tmp)
+    print(json.dumps(results, indent=1, default=str))
+    if not args.no_write:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(render(results, command), encoding="utf-8")
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0 if results.get("quality", {}).get("sayso_evaluate_agrees", True) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,124 @@
+"""A readable report per article: the text with its attributions coloured, a table, a summary.
+
+Meant for a person at a terminal (``sayso analyze --format text``); piped or written to a
+file it comes out as plain text, where the table still says who said what.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+ROLE_STYLES = {"content": "green", "source": "bold cyan", "cue": "bold magenta"}
+"""Applied in this order, so a source or cue inside some other attribution's content shows."""
+
+CELL_CHARS = 120
+"""Table cells longer than this are cut: the full spans are highlighted in the text above."""
+
+
+def highlighted(record: dict[str, Any]) -> Text:
+    """The article text with every source, cue and content span styled by role."""
+    text = Text(record["text"])
+    for role, style in ROLE_STYLES.items():
+        for attribution in record["attributions"]:
+            for s, e in attribution[role]["spans"]:
+                text.stylize(style, s, e)
+    return text
+
+
+def legend() -> Text:
+    """Which colour is which role."""
+    parts: list[str | tuple[str, str]] = []
+    for role in ("source", "cue", "content"):
+        parts += [(role, ROLE_STYLES[role]), "  "]
+    return Text.assemble(*parts[:-1])
+
+
+def _cell(value: str) -> Text:
+    value = " ".join(value.split())  # a span across lines reads as one line in a table
+    if not value:
+        return Text("—", style="dim")
+    if len(value) > CELL_CHARS:
+        value = value[: CELL_CHARS - 1].rstrip() + "…"
+    return Text(value)
+
+
+def attribution_table(record: dict[str, Any]) -> Table:
+    """One row per attribution: kind, confidence and the three roles' text."""
+    table = Table(box=box.SIMPLE_HEAD, expand=False, show_edge=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("kind")
+    table.add_column("conf.", justify="right")
+    for role in ("source", "cue", "content"):
+        table.add_column(role, style=ROLE_STYLES[role], overflow="fold")
+    for attribution in record["attributions"]:
+        table.add_row(
+            attribution["id"],
+            attribution["kind"],
+            f"{attribution['confidence']:.2f}",
+            *(_cell(attribution[role]["text"]) for role in ("source", "cue", "content")),
+        )
+    return table
+
+
+def summary_line(record: dict[str, Any]) -> str:
+    """How many attributions of which kind, how many lack a source, and the sources most cited."""
+    attributions = record["attributions"]
+    if not attributions:
+        return "No attributions found."
+    kinds = Counter(a["kind"] for a in attributions)
+    n = len(attributions)
+    parts = [
+        f"{n} attribution{'s' if n != 1 else ''}: "
+        + ", ".join(f"{kinds[k]} {k}" for k in ("direct", "indirect", "mixed"))
+    ]
+    no_source = sum(1 for a in attributions if not a["source"]["spans"])
+    if no_source:
+        parts.append(f"{no_source} without a source")
+    sources = Counter(a["source"]["text"] for a in attributions if a["source"]["spans"])
+    if sources:
+        top = ", ".join(
+            f"{name} ({count})" if count > 1 else name for name, count in sources.most_common(3)
+        )
+        parts.append(f"sources: {top}")
+    return "; ".join(parts) + "."
+
+
+def render_article(record: dict[str, Any]) -> RenderableType:
+    """The whole report of one article."""
+    meta = record.get("meta") or {}
+    title = meta.get("title")
+    heading = Text(record["id"], style="bold")
+    if title:
+        heading.append(f" · {title}", style="italic")
+    details = [
+        str(meta[k])
+        for k in ("outlet", "published", "path")
+        if meta.get(k) not in (None, "", record["id"])
+    ]
+    parts: list[RenderableType] = [Rule(heading, align="left")]
+    if details:
+        parts.append(Text(" · ".join(details), style="dim"))
+    body = highlighted(record)
+    body.rstrip()  # the blank line below separates; trailing newlines would only add more
+    parts += [body, Text()]
+    if record["attributions"]:
+        parts += [legend(), attribution_table(record)]
+    parts += [Text(summary_line(record), style="bold"), Text()]
+    return Group(*parts)
+
+
+class TextWriter:
+    """Prints each record's report to a Rich console as it comes."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def write(self, record: dict[str, Any]) -> None:
+        self.console.print(render_article(record))

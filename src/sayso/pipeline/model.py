@@ -1,0 +1,210 @@
+"""The learned attribution model: a cue tagger, then a source/content tagger per cue.
+
+Grouping comes for free: every predicted cue starts one attribution, and the role tagger,
+reading the parse relative to that cue, says which tokens are its source and content.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..contract import Attribution, Offsets
+from .features import (
+    CUE_CLASSES,
+    ROLE_ALLOWED_AFTER,
+    ROLE_CLASSES,
+    DocView,
+    cue_dynamic,
+    cue_static,
+    is_cue_candidate,
+    role_dynamic,
+    role_sequence_features,
+)
+from .perceptron import Perceptron
+
+META_FILE = "meta.json"
+CUE_FILE = "cue.npz"
+ROLE_FILE = "role.npz"
+CUE_ALLOWED = {"O": (0, 1), "B": (0, 1, 2), "I": (0, 1, 2)}
+
+
+def quote_kind(text: str, content: Offsets) -> str:
+    """direct when all content lies in quotation marks, mixed when some does, else indirect."""
+    inside = outside = 0
+    depth = 0
+    pos = 0
+    for s, e in sorted(content):
+        for i in range(pos, e):
+            ch = text[i]
+            if ch in "“«" or (ch == '"' and depth == 0):
+                depth = 1
+            elif ch in "”»" or ch == '"':
+                depth = 0
+            elif i >= s and not ch.isspace() and ch.isalnum():
+                if depth:
+                    inside += 1
+                else:
+                    outside += 1
+        pos = e
+    if inside and not outside:
+        return "direct"
+    if inside:
+        return "mixed"
+    return "indirect"
+
+
+def token_runs(doc: Doc, tokens: list[int]) -> Offsets:
+    """Character spans of the runs of consecutive token indices."""
+    out: list[tuple[int, int]] = []
+    for i in sorted(tokens):
+        t = doc[i]
+        if out and i - 1 in tokens:
+            out[-1] = (out[-1][0], t.idx + len(t))
+        else:
+            out.append((t.idx, t.idx + len(t)))
+    return tuple(out)
+
+
+@dataclass
+class AttributionModel:
+    """Two perceptrons plus the cue vocabulary that decides which tokens are worth scoring."""
+
+    cue: Perceptron
+    role: Perceptron
+    cue_vocab: frozenset[str]
+    meta: dict[str, Any] = field(default_factory=dict)
+    calibration: tuple[float, float] = (1.0, 0.0)
+    """``a, b`` of ``confidence = sigmoid(a * margin + b)``, fitted on dev by :mod:`sayso.train`."""
+
+    @classmethod
+    def new(cls, cue_vocab: frozenset[str], meta: dict[str, Any] | None = None) -> AttributionModel:
+        """An untrained model (for :mod:`sayso.train`)."""
+        return cls(Perceptron(CUE_CLASSES), Perceptron(ROLE_CLASSES), cue_vocab, meta or {})
+
+    @classmethod
+    def load(cls, path: Path) -> AttributionModel:
+        """Read a model folder written by :meth:`save`."""
+        meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+        vocab = frozenset(meta.pop("cue_vocab"))
+        a, b = meta.get("calibration", (1.0, 0.0))
+        cue, role = Perceptron.load(path / CUE_FILE), Perceptron.load(path / ROLE_FILE)
+        return cls(cue, role, vocab, meta, (float(a), float(b)))
+
+    def save(self, path: Path) -> None:
+        """Write the weights and ``meta.json`` (label, training settings, dev scores)."""
+        path.mkdir(parents=True, exist_ok=True)
+        self.cue.save(path / CUE_FILE)
+        self.role.save(path / ROLE_FILE)
+        meta = {**self.meta, "calibration": list(self.calibration)}
+        meta["cue_vocab"] = sorted(self.cue_vocab)
+        (path / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+    @property
+    def label(self) -> str:
+        """``name-vN`` as recorded in every output record."""
+        return str(self.meta.get("label", "attribution"))
+
+    # -- inference -----------------------------------------------------------------------
+
+    def cues(self, v: DocView, gold: list[str] | None = None) -> list[tuple[list[int], float]]:
+        """Predicted cue spans (token lists), each with its perceptron margin.
+
+        With ``gold`` (a label per token) it trains instead: one perceptron step per token,
+        decoding on its own guesses, as at inference.
+        """
+        found: list[tuple[list[int], float]] = []
+        cands = [i for i in range(v.n) if is_cue_candidate(v, i, self.cue_vocab)]
+        statics = [cue_static(v, i) for i in cands]
+        base = self.cue.batch_scores(statics) if gold is None else None
+        prev = "O"
+        last = -2
+        for pos, i in enumerate(cands):
+            if i != last + 1:
+                prev = "O"
+            last = i
+            dynamic = cue_dynamic(v, i, prev)
+            if base is not None:
+                s = [a + b for a, b in zip(base[pos], self.cue.scores(dynamic), strict=True)]
+                allowed = CUE_ALLOWED[prev]
+                k = max(allowed, key=lambda c: s[c])
+            elif gold is not None:
+                feats = statics[pos] + dynamic
+                s = self.cue.scores(feats)
+                allowed = (0, 1, 2)
+                k = max(allowed, key=lambda c: s[c])
+                self.cue.update(CUE_CLASSES.index(gold[i]), k, feats)
+            label = CUE_CLASSES[k]
+            if label == "B" or (label == "I" and not found):
+                margin = s[k] - max(s[c] for c in allowed if c != k)
+                found.append(([i], margin))
+            elif label == "I":
+                found[-1][0].append(i)
+            prev = label
+        return found
+
+    def roles(
+        self, v: DocView, cue: list[int], gold: dict[int, str] | None = None
+    ) -> tuple[list[int], list[int]]:
+        """Source and content tokens for one cue (with ``gold`` labels: train on them)."""
+        win, static = role_sequence_features(v, cue)
+        base = self.role.batch_scores(static) if gold is None else None
+        cue_set = set(cue)
+        labels: dict[int, str] = {}
+        source: list[int] = []
+        content: list[int] = []
+        prev, prev_rel = "O", "none"
+        for pos, j in enumerate(win):
+            feats = static[pos]
+            if len(feats) == 1 or v.space[j]:
+                prev, prev_rel = "O", feats[0] if len(feats) == 1 else "sp"
+                continue
+            h = v.head[j]
+            head_label = labels.get(h, "O") if h < j else ("cue" if h in cue_set else ">")
+            dynamic = role_dynamic(feats, prev, prev_rel, head_label)
+            if base is not None:
+                s = [a + b for a, b in zip(base[pos], self.role.scores(dynamic), strict=True)]
+                k = max(ROLE_ALLOWED_AFTER[prev], key=lambda c: s[c])
+            elif gold is not None:
+                full = feats + dynamic
+                k = self.role.predict(full)
+                self.role.update(ROLE_CLASSES.index(gold.get(j, "O")), k, full)
+            label = ROLE_CLASSES[k]
+            labels[j] = label[-1]
+            if label.endswith("S"):
+                source.append(j)
+            elif label.endswith("C"):
+                content.append(j)
+            prev, prev_rel = label, feats[1]
+        return source, content
+
+    def scored(self, doc: Doc) -> list[tuple[Attribution, float]]:
+        """All attributions of a parsed doc with their raw cue margins; a cue without content
+        yields none."""
+        v = DocView(doc)
+        a, b = self.calibration
+        out: list[tuple[Attribution, float]] = []
+        for cue, margin in self.cues(v):
+            source, content = self.roles(v, cue)
+            if not content:
+                continue
+            content_offsets = token_runs(doc, content)
+            z = max(-30.0, min(30.0, a * margin + b))
+            att = Attribution(
+                source=token_runs(doc, source),
+                cue=token_runs(doc, cue),
+                content=content_offsets,
+                kind=quote_kind(doc.text, content_offsets),  # type: ignore[arg-type]
+                confidence=round(1.0 / (1.0 + math.exp(-z)), 4),
+            )
+            out.append((att, margin))
+        return out
+
+    def predict(self, doc: Doc) -> list[Attribution]:
+        """All attributions of a parsed doc, confidence calibrated."""
+        return [att for att, _ in self.scored(doc)]

@@ -1,0 +1,210 @@
+"""Rebuild the shipped attribution model from PolNeAR-layout folders.
+
+``train()`` is the one entry point (wrapped by ``sayso train``): it parses both splits with
+the base spaCy pipeline, trains the cue tagger and the role tagger (averaged perceptrons,
+see :mod:`sayso.pipeline.model`), writes the model folder and returns dev scores from
+:func:`sayso.evaluate.score` (the reference scorer's figures).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .contract import Attribution
+from .evaluate import GoldDocument, TokenIndex, jaccard, load_gold, score
+from .export.brat import RoleSpans
+from .nlp import base_pipeline_name, pipeline_label
+from .pipeline.features import DocView
+from .pipeline.model import AttributionModel
+
+MODEL_LABEL = "attribution-v1"
+
+
+def load_split(split: Path, limit: int | None = None) -> list[tuple[str, GoldDocument]]:
+    """Gold articles of a split in name order (the first ``limit`` only, when given)."""
+    return sorted(load_gold(split).items())[:limit]
+
+
+def _tokens_in(doc: Doc, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """Non-space tokens overlapping any of the character spans."""
+    out: set[int] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.update(t.i for t in span if not t.is_space)
+    return sorted(out)
+
+
+def _cue_labels(doc: Doc, gold: GoldDocument) -> list[str]:
+    labels = ["O"] * len(doc)
+    for att in gold.attributions:
+        for s, e in att["cue"]:
+            toks = _tokens_in(doc, [(s, e)])
+            for k, i in enumerate(toks):
+                if labels[i] == "O":
+                    labels[i] = "B" if k == 0 else "I"
+    return labels
+
+
+def _role_examples(doc: Doc, gold: GoldDocument) -> list[tuple[list[int], dict[int, str]]]:
+    """Per gold attribution: its cue tokens and the BIO role label of every tagged token."""
+    out = []
+    for att in gold.attributions:
+        cue = _tokens_in(doc, att["cue"])
+        if not cue:
+            continue
+        labels: dict[int, str] = {}
+        for role, tag in (("source", "S"), ("content", "C")):
+            toks = _tokens_in(doc, att[role])
+            for i in toks:
+                if i not in cue:
+                    labels[i] = (
+                        "I-" if i - 1 in labels and labels[i - 1][2] == tag else "B-"
+                    ) + tag
+        out.append((cue, labels))
+    return out
+
+
+def _epochs(n: int, items: Sequence[Any], rng: random.Random) -> Iterator[Any]:
+    """The items ``n`` times over, shuffled afresh each time (perceptrons need the churn)."""
+    order = list(range(len(items)))
+    for _ in range(n):
+        rng.shuffle(order)
+        yield from (items[k] for k in order)
+
+
+def parse(nlp: Language, docs: Sequence[tuple[str, GoldDocument]], n_process: int = 1) -> list[Doc]:
+    """Run the base pipeline (no attribution component) over the articles."""
+    return list(nlp.pipe((gold.text for _, gold in docs), batch_size=16, n_process=n_process))
+
+
+def fit(
+    train_docs: Sequence[tuple[str, GoldDocument]],
+    parsed: Sequence[Doc],
+    *,
+    cue_epochs: int = 8,
+    role_epochs: int = 8,
+    seed: int = 0,
+) -> AttributionModel:
+    """Train both taggers on parsed gold docs."""
+    rng = random.Random(seed)
+    views = [DocView(doc) for doc in parsed]
+    vocab: set[str] = {":", "—", "―", "-"}
+    cue_data = []
+    role_data = []
+    for v, (_, gold) in zip(views, train_docs, strict=True):
+        labels = _cue_labels(v.doc, gold)
+        vocab.update(v.lower[i] for i, lab in enumerate(labels) if lab != "O")
+        cue_data.append((v, labels))
+        role_data.extend((v, cue, lab) for cue, lab in _role_examples(v.doc, gold))
+    model = AttributionModel.new(frozenset(vocab))
+    for v, labels in _epochs(cue_epochs, cue_data, rng):
+        model.cues(v, gold=labels)
+    model.cue.average(min_weight=0.001)
+    for v, cue, labels in _epochs(role_epochs, role_data, rng):
+        model.roles(v, cue, gold=labels)
+    model.role.average(min_weight=0.001)
+    return model
+
+
+def _correct(text: str, att: Attribution, gold: GoldDocument) -> bool:
+    """Would the linked metric accept this attribution against some gold one?"""
+    index = TokenIndex(text)
+    p = {"source": att.source, "cue": att.cue, "content": att.content}
+    pt = {r: index.tokens(list(p[r])) for r in p}
+    for g in gold.attributions:
+        gt = {r: index.tokens(g[r]) for r in pt}
+        source_ok = bool(pt["source"] & gt["source"]) or not (pt["source"] or gt["source"])
+        if pt["cue"] & gt["cue"] and source_ok and jaccard(pt["content"], gt["content"]) >= 0.5:
+            return True
+    return False
+
+
+def calibrate(
+    model: AttributionModel, gold: Sequence[tuple[str, GoldDocument]], parsed: Sequence[Doc]
+) -> tuple[float, float]:
+    """Fit ``confidence = sigmoid(a * margin + b)`` to whether each prediction is right
+    (logistic regression by Newton steps), so confidence reads as a probability."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for (_, g), doc in zip(gold, parsed, strict=True):
+        for att, margin in model.scored(doc):
+            xs.append(margin)
+            ys.append(1.0 if _correct(g.text, att, g) else 0.0)
+    if len(set(ys)) < 2:
+        return (1.0, 0.0)
+    x = np.column_stack([np.array(xs), np.ones(len(xs))])
+    y = np.array(ys)
+    w = np.zeros(2)
+    for _ in range(25):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        hess = x.T @ (x * (p * (1 - p))[:, None]) + 1e-3 * np.eye(2)
+        w -= np.linalg.solve(hess, x.T @ (p - y) + 1e-3 * w)
+    return (round(float(w[0]), 5), round(float(w[1]), 5))
+
+
+def predict_role_spans(
+    model: AttributionModel, names: Sequence[str], parsed: Sequence[Doc]
+) -> dict[str, list[RoleSpans]]:
+    """Model output by document name, in the scorer's shape."""
+    return {
+        name: [
+            {"source": list(a.source), "cue": list(a.cue), "content": list(a.content)}
+            for a in model.predict(doc)
+        ]
+        for name, doc in zip(names, parsed, strict=True)
+    }
+
+
+def train(
+    train_dir: Path,
+    dev_dir: Path,
+    out_dir: Path,
+    *,
+    cue_epochs: int = 8,
+    role_epochs: int = 8,
+    limit: int | None = None,
+    seed: int = 0,
+    n_process: int = 1,
+    nlp: Language | None = None,
+) -> dict[str, Any]:
+    """Train on ``train_dir``, write the model to ``out_dir``, return dev scores.
+
+    ``limit`` caps the articles read from each split (a tiny end-to-end run for tests).
+    """
+    started = time.perf_counter()
+    if nlp is None:
+        nlp = spacy.load(base_pipeline_name(), disable=["ner"])
+    train_docs = load_split(train_dir, limit)
+    dev_docs = load_split(dev_dir, limit)
+    train_parsed = parse(nlp, train_docs, n_process)
+    dev_parsed = parse(nlp, dev_docs, n_process)
+    parsed_s = time.perf_counter() - started
+    model = fit(train_docs, train_parsed, cue_epochs=cue_epochs, role_epochs=role_epochs, seed=seed)
+    model.calibration = calibrate(model, dev_docs, dev_parsed)
+    names = [name for name, _ in dev_docs]
+    scores = score(dict(dev_docs), predict_role_spans(model, names, dev_parsed))
+    model.meta = {
+        "label": MODEL_LABEL,
+        "base_pipeline": pipeline_label(nlp),
+        "train": {
+            "dir": train_dir.name,
+            "docs": len(train_docs),
+            "cue_epochs": cue_epochs,
+            "role_epochs": role_epochs,
+            "seed": seed,
+        },
+        "dev_scores": scores,
+        "seconds": {"parse": round(parsed_s, 1), "total": round(time.perf_counter() - started, 1)},
+    }
+    model.save(out_dir)
+    return {"dev": scores, "seconds": model.meta["seconds"], "out_dir": str(out_dir)}

@@ -1,0 +1,143 @@
+"""The ``sayso_attribution`` component and the learned model behind it.
+
+Fast tests cover the pieces that need no spaCy model (quote kinds, the perceptron, model
+loading errors); ``model`` tests run the shipped model on sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from sayso.contract import Attribution
+from sayso.errors import Errors, ModelError
+from sayso.pipeline.attribution import (
+    DEFAULT_MODEL,
+    SPAN_GROUP,
+    AttributionComponent,
+    model_path,
+    quote_kind,
+)
+from sayso.pipeline.model import CUE_FILE, META_FILE, ROLE_FILE
+from sayso.pipeline.perceptron import Perceptron
+
+
+def _one(text: str, nlp: Language) -> list[Attribution]:
+    return nlp(text)._.sayso_attributions
+
+
+def _texts(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+# -- no model needed ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("“We will win.”", "direct"),
+        ("that we will win", "indirect"),
+        ("that we will “win big”", "mixed"),
+    ],
+)
+def test_quote_kind(text: str, kind: str) -> None:
+    assert quote_kind(text, ((0, len(text)),)) == kind
+
+
+def test_perceptron_learns_and_round_trips(tmp_path: Path) -> None:
+    model = Perceptron(["no", "yes"])
+    data = [(["w=said", "b"], 1), (["w=table", "b"], 0), (["w=told", "b"], 1)] * 5
+    for feats, truth in data:
+        model.update(truth, model.predict(feats), feats)
+    model.average()
+    model.save(tmp_path / "m.npz")
+    loaded = Perceptron.load(tmp_path / "m.npz")
+    assert loaded.classes == ["no", "yes"]
+    assert [loaded.predict(f) for f, _ in data[:3]] == [1, 0, 1]
+
+
+def test_perceptron_keeps_features_with_newlines(tmp_path: Path) -> None:
+    model = Perceptron(["a", "b"])
+    model.weights = {"w=\n\n": [0.0, 1.0], "b": [0.5, 0.0]}
+    model.save(tmp_path / "m.npz")
+    assert set(Perceptron.load(tmp_path / "m.npz").weights) == {"w=\n\n", "b"}
+
+
+def test_missing_model_is_a_coded_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError) as err:
+        AttributionComponent(spacy.blank("en"), "sayso_attribution", model=str(tmp_path))
+    assert err.value.code is Errors.E021
+
+
+@pytest.mark.model
+def test_unparsed_doc_is_a_coded_error() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sayso_attribution")
+    with pytest.raises(ModelError) as err:
+        nlp("The mayor said the budget was balanced.")
+    assert err.value.code is Errors.E022
+    assert nlp("")._.sayso_attributions == []
+
+
+def test_default_model_ships_inside_the_package() -> None:
+    path = model_path("default")
+    assert path.name == DEFAULT_MODEL
+    for name in (META_FILE, CUE_FILE, ROLE_FILE):
+        assert (path / name).is_file()
+    assert sum(f.stat().st_size for f in path.iterdir()) < 25_000_000
+
+
+# -- the shipped model ---------------------------------------------------------------------
+
+
+@pytest.mark.model
+def test_reported_speech_with_that(nlp: Language) -> None:
+    text = "The senator said that the new bill would fail in the autumn."
+    (att,) = _one(text, nlp)
+    assert _texts(text, att.source) == ["The senator"]
+    assert _texts(text, att.cue) == ["said"]
+    assert " ".join(_texts(text, att.content)).startswith("that the new bill would fail")
+    assert att.kind == "indirect"
+    assert 0.0 <= att.confidence <= 1.0
+
+
+@pytest.mark.model
+def test_direct_quote_before_the_cue(nlp: Language) -> None:
+    text = "“We will rebuild every bridge in this county,” the governor told reporters."
+    (att,) = _one(text, nlp)
+    assert _texts(text, att.source) == ["the governor"]
+    assert _texts(text, att.cue)[0].startswith("told")
+    assert "We will rebuild every bridge" in " ".join(_texts(text, att.content))
+    assert att.kind == "direct"
+
+
+@pytest.mark.model
+def test_multi_word_cue(nlp: Language) -> None:
+    text = "According to the city auditor, the project is two years behind schedule."
+    (att,) = _one(text, nlp)
+    assert _texts(text, att.cue) == ["According to"]
+    assert _texts(text, att.source) == ["the city auditor"]
+    assert "two years behind schedule" in " ".join(_texts(text, att.content))
+
+
+@pytest.mark.model
+def test_plain_narration_has_no_attribution(nlp: Language) -> None:
+    assert _one("The river rose two metres overnight and flooded the old mill.", nlp) == []
+
+
+@pytest.mark.model
+def test_span_group_and_label(nlp: Language) -> None:
+    text = "The mayor said the budget was balanced. Critics said it was not."
+    doc = nlp(text)
+    assert len(doc._.sayso_attributions) == 2
+    labels = {span.label_ for span in doc.spans[SPAN_GROUP]}
+    assert labels == {"SOURCE", "CUE", "CONTENT"}
+    for att in doc._.sayso_attributions:
+        for s, e in att.source + att.cue + att.content:
+            assert 0 <= s < e <= len(text)
+            assert text[s:e] == text[s:e].strip()
+    assert nlp.get_pipe("sayso_attribution").model_label == DEFAULT_MODEL
