@@ -260,11 +260,6 @@ def test_cli_stdin_text_and_bad_stdin() -> None:
     assert stderr_lines(empty.stderr)[0].endswith("(stdin)")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.report_error passes the path through Rich markup: '[draft]' vanishes and "
-    "'[/x]' raises MarkupError; escape it (rich.markup.escape) or print a Text object",
-)
 def test_cli_names_inputs_with_brackets_verbatim(tmp_path: Path) -> None:
     """Paths are data, not markup: an odd file name must be printed as it is."""
     draft = tmp_path / "[draft] notes.txt"

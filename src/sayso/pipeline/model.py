@@ -32,6 +32,8 @@ META_FILE = "meta.json"
 CUE_FILE = "cue.npz"
 ROLE_FILE = "role.npz"
 CUE_ALLOWED = {"O": (0, 1), "B": (0, 1, 2), "I": (0, 1, 2)}
+I_CONTENT = ROLE_CLASSES.index("I-C")
+I_CUE = CUE_CLASSES.index("I")
 
 
 def quote_kind(text: str, content: Offsets) -> str:
@@ -81,6 +83,11 @@ class AttributionModel:
     meta: dict[str, Any] = field(default_factory=dict)
     calibration: tuple[float, float] = (1.0, 0.0)
     """``a, b`` of ``confidence = sigmoid(a * margin + b)``, fitted on dev by :mod:`sayso.train`."""
+    content_bias: float = 0.0
+    """Added to the score of continuing a content span at inference: the greedy tagger
+    otherwise stops too early, at prepositions and relative pronouns (chosen on dev)."""
+    cue_bias: float = 0.0
+    """The same for continuing a cue: keeps function words inside multi-word cues."""
 
     @classmethod
     def new(cls, cue_vocab: frozenset[str], meta: dict[str, Any] | None = None) -> AttributionModel:
@@ -94,7 +101,8 @@ class AttributionModel:
         vocab = frozenset(meta.pop("cue_vocab"))
         a, b = meta.get("calibration", (1.0, 0.0))
         cue, role = Perceptron.load(path / CUE_FILE), Perceptron.load(path / ROLE_FILE)
-        return cls(cue, role, vocab, meta, (float(a), float(b)))
+        biases = float(meta.get("content_bias", 0.0)), float(meta.get("cue_bias", 0.0))
+        return cls(cue, role, vocab, meta, (float(a), float(b)), *biases)
 
     def save(self, path: Path) -> None:
         """Write the weights and ``meta.json`` (label, training settings, dev scores)."""
@@ -102,6 +110,8 @@ class AttributionModel:
         self.cue.save(path / CUE_FILE)
         self.role.save(path / ROLE_FILE)
         meta = {**self.meta, "calibration": list(self.calibration)}
+        meta["content_bias"] = self.content_bias
+        meta["cue_bias"] = self.cue_bias
         meta["cue_vocab"] = sorted(self.cue_vocab)
         (path / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
@@ -131,6 +141,7 @@ class AttributionModel:
             dynamic = cue_dynamic(v, i, prev)
             if base is not None:
                 s = [a + b for a, b in zip(base[pos], self.cue.scores(dynamic), strict=True)]
+                s[I_CUE] += self.cue_bias
                 allowed = CUE_ALLOWED[prev]
                 k = max(allowed, key=lambda c: s[c])
             elif gold is not None:
@@ -169,6 +180,7 @@ class AttributionModel:
             dynamic = role_dynamic(feats, prev, prev_rel, head_label)
             if base is not None:
                 s = [a + b for a, b in zip(base[pos], self.role.scores(dynamic), strict=True)]
+                s[I_CONTENT] += self.content_bias
                 k = max(ROLE_ALLOWED_AFTER[prev], key=lambda c: s[c])
             elif gold is not None:
                 full = feats + dynamic

@@ -53,11 +53,10 @@ class Perceptron:
         starts = np.cumsum([0] + [len(feats) for feats in feature_lists[:-1]])
         return np.add.reduceat(self._matrix[rows], starts, axis=0).tolist()
 
-    def predict(self, features: Iterable[str], allowed: Sequence[int] | None = None) -> int:
-        """Best class index (among ``allowed`` when given)."""
+    def predict(self, features: Iterable[str]) -> int:
+        """Best class index (the lowest on ties)."""
         s = self.scores(features)
-        cands = range(self.n) if allowed is None else allowed
-        return max(cands, key=lambda k: (s[k], -k))
+        return max(range(self.n), key=lambda k: (s[k], -k))
 
     def update(self, truth: int, guess: int, features: Sequence[str]) -> None:
         """One perceptron step; lazily accumulates the totals that averaging needs."""

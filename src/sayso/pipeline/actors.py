@@ -1,0 +1,370 @@
+"""The ``sayso_actors`` spaCy component: the people and organisations an article names.
+
+Mentions come from spaCy's NER (``PERSON``, ``ORG``; a place such as "Ostravia" only when it
+is the head of an attribution's source, since a country that "says" is its government).
+Mentions of one actor are merged within the doc: a person by surname ("Ms Castell",
+"Castell" -> "Maria Castell Ibáñez"), an organisation by prefix or acronym ("Brennick" ->
+"Brennick Components", "MPA" -> "Meridian Press Agency"). The canonical name is the fullest
+mention with honorifics and titles taken off. Roles come from appositives ("the defence
+minister, General X", "X, the chief of agency Z") and pre-nominal titles ("Florida senator
+Y"). The result is ``doc._.sayso_actors`` (a list of :class:`~sayso.contract.Actor`, char
+offsets) and ``ACTOR`` spans in ``doc.spans["sayso"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..contract import Actor, ActorType
+
+__all__ = ["HONORIFICS", "ActorsComponent", "actor_at", "is_outlet"]
+
+HONORIFICS = frozenset(
+    [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "prof",
+        "prof.", "professor"
+    ]
+)
+"""Words before a name that are courtesy, not role: dropped from names and not kept as roles."""
+
+TITLE_WORDS = frozenset(
+    [
+        "minister", "president", "senator", "governor", "mayor", "councillor", "councilor", "judge",
+        "justice", "colonel", "general", "major", "captain", "lieutenant", "sergeant", "detective",
+        "inspector", "constable", "chief", "secretary", "chancellor", "ambassador", "commissioner",
+        "director", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman", "chairwoman",
+        "chair", "prosecutor", "superintendent", "officer", "king", "queen", "prince", "bishop",
+        "archbishop", "pope", "rabbi", "imam", "father"
+    ]
+)
+"""Capitalised words that NER sometimes folds into a person's name ("Councillor X")."""
+
+ORG_WORDS = frozenset(
+    [
+        "alliance", "union", "party", "federation", "council", "ministry", "department", "agency",
+        "office", "company", "group", "trust", "institute", "association", "committee",
+        "commission", "board", "authority", "bank", "club", "corporation", "foundation", "society",
+        "league", "coalition", "front", "movement", "health", "properties", "securities",
+        "holdings", "components", "foods", "markets", "industries", "services", "systems",
+        "partners", "charity", "firm"
+    ]
+)
+"""Last words that make a name an organisation even when NER calls it a person."""
+
+_DETERMINERS = frozenset(
+    [
+        "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that"
+    ]
+)
+_ROLE_DEPS = frozenset(("compound", "amod", "nmod"))
+_OUTLET = re.compile(
+    r"\b(Times|Post|Herald|Gazette|Courier|Ledger|Observer|Echo|Advertiser|Journal|Tribune|"
+    r"Chronicle|News|Telegraph|Guardian|Press Agency|Review|Mail|Express|Star|AP|AFP|Reuters)\b"
+)
+"""Organisation names that are news outlets: as a source they are typed ``document``."""
+
+if not Doc.has_extension("sayso_actors"):
+    Doc.set_extension("sayso_actors", default=None)
+if not Doc.has_extension("sayso_actor_tokens"):
+    Doc.set_extension("sayso_actor_tokens", default=None)
+
+
+def is_outlet(name: str) -> bool:
+    """Whether an organisation's name reads as a newspaper, broadcaster or agency."""
+    return bool(_OUTLET.search(name))
+
+
+@dataclass
+class _Cluster:
+    type: ActorType
+    name: list[Token]
+    mentions: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+def _clean(span: Span) -> tuple[list[Token], list[Token]]:
+    """Split a NER span into (name tokens, title tokens): drop determiners, possessive
+    endings and honorifics; move leading title words ("Councillor", "Finance Minister")
+    out of the name."""
+    tokens = [t for t in span if t.tag_ != "POS" and t.text not in ("’s", "'s")]
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    titles: list[Token] = []
+    inner = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in TITLE_WORDS and k > 0]
+    if inner and all(t.tag_ == "NNP" for t in tokens[inner[-1] + 1 :]):
+        titles, tokens = tokens[: inner[-1] + 1], tokens[inner[-1] + 1 :]
+    while len(tokens) > 1 and (
+        tokens[0].lower_ in HONORIFICS or tokens[0].lower_ in TITLE_WORDS or tokens[0].is_lower
+    ):
+        if tokens[0].lower_ not in HONORIFICS:
+            titles.append(tokens[0])
+        tokens = tokens[1:]
+    while tokens:  # given names NER left out: "Pavel" in "Pavel Rusk"
+        left = tokens[0].nbor(-1) if tokens[0].i > 0 else None
+        if (left is None or left.tag_ != "NNP" or left.dep_ != "compound"
+                or left.lower_ in TITLE_WORDS or left.lower_ in HONORIFICS or left.ent_type_
+                or left.head.i != tokens[-1].i):
+            break
+        tokens = [left, *tokens]
+    return tokens, titles
+
+
+def _role_text(tokens: list[Token]) -> str:
+    """A role as written, without a leading determiner or possessive pronoun."""
+    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    return "" if text.isupper() else text  # a dateline, not a role
+
+
+def _prenominal(name: list[Token], titles: list[Token]) -> str:
+    """Title words before a name in the same noun phrase: "Housing Minister Oskar Brandt"."""
+    root = name[-1]
+    first = titles[0].i if titles else name[0].i
+    lefts = [t for t in root.lefts if t.i < first and t.dep_ in _ROLE_DEPS]
+    toks: list[Token] = []
+    if lefts:
+        start = min(t.left_edge.i for t in lefts)
+        toks = [t for t in root.doc[start:first] if t.dep_ != "punct"]
+        if any(t.ent_type_ == "DATE" or (t.ent_type_ == "PERSON" and not _in_title(t))
+               for t in toks) or any(
+            t.dep_ in ("det", "poss", "case") and t.i != start for t in toks
+        ):
+            toks = []
+    if toks and toks[0].ent_type_ == "ORG" and toks[-1].ent_type_ == "ORG":
+        toks = []  # another organisation's name, not a title
+    toks = [t for t in toks + titles if t.lower_ not in HONORIFICS]
+    if toks and (
+        toks[-1].pos_ not in ("NOUN", "PROPN") or toks[-1].tag_ in ("VBG", "JJ")
+        or any("\n" in t.whitespace_ for t in toks)
+    ):
+        return ""
+    return _role_text(sorted(toks, key=lambda t: t.i))
+
+
+def _in_title(token: Token) -> bool:
+    """Whether ``token`` is in an entity that ends with a title word ("Kestwick Mayor"),
+    which NER sometimes tags PERSON."""
+    end = token.i
+    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return token.doc[end].lower_ in TITLE_WORDS
+
+
+def _appositive(span: Span) -> str:
+    """A role given beside the name: "the defence minister, X" or "X, the chief of Z"."""
+    root = span.root
+    doc = span.doc
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        toks = list(doc[head.left_edge.i : span.start])
+        commas = [k for k, t in enumerate(toks) if t.text == ","]
+        if commas:  # "the military spokesman, Colonel X": the title belongs to the name
+            toks = toks[: commas[-1]]
+        if toks and not head.ent_type_ and not any("\n" in t.text for t in toks):
+            return _role_text(toks)
+    for child in root.rights:
+        if child.dep_ != "appos" or child.i < span.end:
+            continue
+        if child.like_num or child.ent_type_ or child.tag_ == "CD":
+            continue
+        toks = list(child.subtree)
+        clause = [t.left_edge.i for t in toks if t.dep_ == "relcl"]
+        toks = [t for t in toks if not clause or t.i < min(clause)]
+        while toks and toks[0].pos_ == "ADV":
+            toks = toks[1:]
+        return _role_text(toks)
+    return ""
+
+
+def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
+    found: list[tuple[Span, ActorType]] = []
+    for ent in doc.ents:
+        if (ent.text.isupper() and len(ent.text) > 5) or ent[-1].lower_ in TITLE_WORDS:
+            continue  # a dateline ("VALDENE —") or a bare title ("Kestwick Mayor")
+        if ent.label_ == "PERSON" and ent[-1].lower_ not in ORG_WORDS:
+            found.append((ent, "person"))
+        elif ent.label_ == "ORG" and _is_who(ent):
+            found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"
+        elif ent.label_ in ("ORG", "PERSON") or (
+            ent.label_ in ("GPE", "NORP") and any(ent.start <= i < ent.end for i in source_roots)
+        ):
+            found.append((ent, "organisation"))
+    taken = {t.i for span, _ in found for t in span}
+    for token in doc:  # "Councillor Beatrix Olumide" that NER missed
+        if token.lower_ not in TITLE_WORDS or not token.is_title:
+            continue
+        end = token.i + 1
+        while (end < len(doc) and end - token.i <= 3 and doc[end].tag_ == "NNP"
+               and doc[end].lower_ not in TITLE_WORDS and end not in taken):
+            end += 1
+        if end - token.i >= 3:  # a given name and a surname
+            found.append((doc[token.i + 1 : end], "person"))
+            taken.update(range(token.i + 1, end))
+    return found
+
+
+def _is_who(span: Span) -> bool:
+    """Whether a relative clause on the name starts with "who": people, not bodies."""
+    return any(c.dep_ == "relcl" and any(t.lower_ == "who" for t in c.children)
+               for c in span.root.children)
+
+
+def _acronym(tokens: list[Token]) -> str:
+    return "".join(t.text[0] for t in tokens if t.text[:1].isupper())
+
+
+def _same_org(short: list[Token], long: list[Token]) -> bool:
+    s = [t.text for t in short]
+    words = [t.text for t in long]
+    if s == words[: len(s)] and s[0][:1].isupper():
+        return True
+    return len(s) == 1 and s[0].isupper() and len(s[0]) > 1 and s[0] == _acronym(long)
+
+
+class ActorsComponent:
+    """Groups NER mentions into actors and reads their roles; cheap: one pass over entities
+    and one over proper nouns."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        source_roots = set()
+        for a in doc._.sayso_attributions or ():
+            for s, e in a.source:
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is not None:
+                    source_roots.add(span.root.i)
+        clusters: list[_Cluster] = []
+        cleaned = []
+        for span, kind in _mentions(doc, source_roots):
+            name, titles = _clean(span)
+            if any(t.lower_ in TITLE_WORDS for t in titles):
+                kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
+            if name and any(t.is_title or t.is_upper for t in name):
+                cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
+        # the fullest forms found the clusters; shorter ones join them
+        order = sorted(range(len(cleaned)), key=lambda k: (-len(cleaned[k][2]), k))
+        person_keys: dict[str, _Cluster] = {}
+        for k in order:
+            mention, kind, name, titles = cleaned[k]
+            cluster = self._find(clusters, person_keys, kind, name)
+            if cluster is None:
+                cluster = _Cluster(kind, name)
+                clusters.append(cluster)
+                if kind == "person":  # every surname-like word: "Castell" of "Castell Ibáñez"
+                    for token in name[1:] or name:
+                        person_keys.setdefault(token.text, cluster)
+            cluster.mentions.append(mention)
+            for role in (_prenominal(name, titles), _appositive(mention)):
+                if role and role.casefold() not in {r.casefold() for r in cluster.roles}:
+                    cluster.roles.append(role)
+        self._add_bare_names(doc, clusters, person_keys)
+        self._fold_brand_names(clusters)
+        clusters = [c for c in clusters if c.mentions]
+        clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+        actors: list[Actor] = []
+        tokens: dict[int, int] = {}
+        for i, c in enumerate(clusters):
+            mentions = sorted({(m.start_char, m.end_char) for m in c.mentions})
+            actors.append(Actor(name=_words_text(c.name), type=c.type,
+                                mentions=tuple(mentions), roles=tuple(c.roles)))
+            for m in c.mentions:
+                for t in m:
+                    tokens[t.i] = i
+        doc._.sayso_actors = actors
+        doc._.sayso_actor_tokens = tokens
+        spans = list(doc.spans["sayso"]) if "sayso" in doc.spans else []
+        for c in clusters:
+            spans.extend(Span(doc, m.start, m.end, label="ACTOR") for m in c.mentions)
+        doc.spans["sayso"] = spans
+        return doc
+
+    @staticmethod
+    def _find(
+        clusters: list[_Cluster], person_keys: dict[str, _Cluster], kind: ActorType,
+        name: list[Token],
+    ) -> _Cluster | None:
+        """The cluster a mention belongs to, or None for a new actor."""
+        text = [t.text for t in name]
+        if kind == "person" or len(name) == 1:
+            cluster = person_keys.get(text[-1])
+            if cluster is not None and set(text) <= {t.text for t in cluster.name}:
+                return cluster
+            if kind == "person":
+                return None
+        for cluster in clusters:
+            if cluster.type == "organisation" and (
+                [t.text for t in cluster.name] == text or _same_org(name, cluster.name)
+            ):
+                return cluster
+        return None
+
+    @staticmethod
+    def _fold_brand_names(clusters: list[_Cluster]) -> None:
+        """A one-word "person" that starts an organisation's name is that organisation
+        ("Corvane’s managing director" beside "Corvane Properties")."""
+        for c in clusters:
+            if c.type != "person" or len(c.name) != 1:
+                continue
+            org = next((o for o in clusters if o.type == "organisation" and len(o.name) > 1
+                        and c.name[0].text in {t.text for t in o.name}), None)
+            if org is not None:
+                org.mentions.extend(c.mentions)
+                org.roles.extend(r for r in c.roles if r not in org.roles)
+                c.mentions.clear()
+
+    @staticmethod
+    def _add_bare_names(doc: Doc, clusters: list[_Cluster],
+                        person_keys: dict[str, _Cluster]) -> None:
+        """Names NER missed ("Braskov, for his part,"): a proper noun equal to a known
+        surname or one-word organisation name, with the given names before it."""
+        keys: dict[str, _Cluster] = {  # "Quayside" for "Quayside Group"
+            c.name[0].text: c for c in clusters
+            if c.type == "organisation" and c.name[0].tag_ == "NNP" and c.name[0].is_title
+        }
+        keys.update(person_keys)
+        taken = {t.i for c in clusters for m in c.mentions for t in m}
+        for token in doc:
+            if token.i in taken or token.text not in keys or not (
+                    token.tag_ == "NNP"
+                    or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))):
+                continue  # a known name; sentence-initial "Fell denied" is tagged a verb
+            cluster = keys[token.text]
+            name, _ = _clean(doc[token.i : token.i + 1])
+            if cluster.type == "organisation":
+                name = [token]
+            cluster.mentions.append(doc[name[0].i : token.i + 1])
+            if len(name) > len(cluster.name):
+                cluster.name = name
+
+
+def _words_text(tokens: list[Token]) -> str:
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def actor_at(doc: Doc, token: Token) -> int | None:
+    """Index of the actor one of whose mentions covers ``token``, if any."""
+    tokens = doc._.sayso_actor_tokens or {}
+    return tokens.get(token.i)
+
+
+@Language.factory(
+    "sayso_actors",
+    assigns=["doc._.sayso_actors", "doc.spans"],
+    requires=["doc.ents", "token.dep", "token.head", "doc._.sayso_attributions"],
+)
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
+    """spaCy factory; runs after ``sayso_attribution`` and needs ``ner``."""
+    return ActorsComponent(nlp, name)

@@ -1,0 +1,548 @@
+"""The ``sayso_sources`` spaCy component: who each attribution's source really is.
+
+For every attribution it decides, from the source span, the parse and what came before:
+
+- **the actor** the source refers to (an index into ``doc._.sayso_actors``), across sentences:
+  a pronoun ("he", "she", "they", "it") goes to the nearest compatible earlier source or actor
+  mention, preferring the latest sentence and its subject; "the official" to an earlier source
+  with the same head noun, else to a named actor with that title; "who" to its antecedent;
+- **the source type**: ``named_person``, ``anonymous_person`` (an unnamed individual: "a senior
+  official", "sources", "a neighbour"), ``organisation`` (also an unnamed spokesperson, who
+  speaks on the record for one), ``group`` ("analysts", "critics", "many"), ``document``
+  (reports, studies, polls, statements, news outlets) or ``unspecified`` (no source span);
+- **anonymity**: true for every ``anonymous_person``, with the stated reason when the text
+  gives one ("spoke on condition of anonymity because …", "declined to be named"), looked for
+  in the attribution's sentence and, for "The officials spoke on condition of anonymity", the
+  next sentence; a group with a stated reason becomes ``anonymous_person``;
+- **the channel**: "told the Meridian Press Agency", "in a statement", "in an interview with X",
+  "on social media", "Speaking to X", from the cue's dependents and a few fixed patterns.
+
+The rules and their word lists are documented in ``docs/sources.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..contract import Actor, Attribution, Offsets, SourceType
+from .actors import HONORIFICS, actor_at, is_outlet
+
+__all__ = ["SourcesComponent", "find_anonymity_reasons"]
+
+DOCUMENT_NOUNS = frozenset(
+    [
+        "report", "study", "poll", "survey", "statement", "trial", "finding", "analysis", "paper",
+        "review", "audit", "document", "documents", "email", "emails", "letter", "memo", "filing",
+        "data", "figure", "figures", "record", "records", "research", "ruling", "judgment",
+        "judgement", "verdict", "investigation", "inquiry", "assessment", "estimate", "newspaper",
+        "paper", "article", "website", "notice", "release", "consultation", "census", "dossier"
+    ]
+)
+ORG_NOUNS = frozenset(
+    [
+        "company", "firm", "government", "ministry", "department", "agency", "council", "union",
+        "police", "army", "military", "office", "authority", "service", "court", "trust", "charity",
+        "club", "board", "party", "federation", "alliance", "committee", "commission",
+        "prosecution", "administration", "embassy", "regulator", "bank", "hospital", "university",
+        "school", "group", "organisation", "organization", "institute", "campaign", "forum",
+        "association", "coalition"
+    ]
+)
+GENERIC_ORG_NOUNS = frozenset(
+    [
+        "company", "firm", "agency", "organisation", "organization", "group"
+    ]
+)
+"""Nouns that refer back to whichever organisation was quoted last ("the company said")."""
+SPOKES_NOUNS = frozenset(
+    [
+        "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"
+    ]
+)
+ANON_NOUNS = frozenset(["source", "official", "insider", "aide", "diplomat", "person", "people"])
+"""Unnamed people of these kinds are anonymous even when definite ("the official")."""
+GROUP_WORDS = frozenset(
+    [
+        "many", "some", "others", "most", "several", "few", "all", "both", "team", "panel", "staff",
+        "crew", "delegation"
+    ]
+)
+"""Quantifiers and collective nouns: a source of several people, unnamed but not hidden."""
+MEDIUM_NOUNS = frozenset(
+    [
+        "statement", "interview", "post", "notice", "letter", "email", "e-mail", "ruling", "tweet",
+        "video", "broadcast", "podcast", "conference", "briefing", "release", "speech", "message",
+        "media", "website", "television", "radio", "blog", "newsletter", "filing", "testimony",
+        "programme", "program", "documentary", "column", "judgment", "judgement", "affidavit",
+        "submission"
+    ]
+)
+_PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f"}
+_PLURAL_PRON = frozenset(("they", "we"))
+_RELATIVE = frozenset(("who", "which", "that"))
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+
+_ANON_RE = re.compile(
+    r"(?:\b(?:who |and )?(?:spoke|speaking|talked|talking)\s+)?\bon\s+(?:the\s+)?condition\s+"
+    r"(?:of\s+anonymity|that\s+(?:he|she|they|it|we)\s+not\s+be\s+(?:named|identified))"
+    r"|\b(?:who\s+)?(?:(?:declined|asked|requested|preferred|wished)\s+(?:not\s+)?|"
+    r"(?:did|does|would)\s+not\s+(?:wish|want)\s+)to\s+be\s+(?:named|identified)"
+    r"|\b(?:was|were|is|are|being)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment|discuss)"
+    r"[^,.;]*"
+    r"|\b(?:requested|asked\s+for|was\s+granted|were\s+granted)\s+anonymity"
+)
+_ANON_TAIL = re.compile(
+    r"(?:\s*,)?\s*(?:because|for fear|as|since|in line with|saying|citing)\b[^,.;]*"
+)
+"""The explanation that often follows: "… because they were not authorised to …"."""
+_CHANNEL_RE = re.compile(
+    r"\b(?:[Ss]peaking|[Tt]alking)\s+(?P<a>(?:to|with)\s+[^,.;]+)"
+    r"|\b[Rr]eached\s+(?P<b>by\s+(?:tele)?phone)"
+    r"|(?P<c>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:interview|statement|post|notice|letter|email|briefing|speech)"
+    r"(?:\s+(?:with|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+|\s+on\s+social\s+media)?)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Info:
+    """What is known about one source: the fields it passes on to a later reference."""
+
+    type: SourceType
+    anonymous: bool
+    reason: Offsets
+    actor: int | None
+    lemma: str
+    plural: bool
+
+
+def _span(doc: Doc, a: Attribution) -> Span | None:
+    """The source fragment nearest the cue, as a token span."""
+    if not a.source:
+        return None
+    cs, ce = (a.cue[0][0], a.cue[-1][1]) if a.cue else (_anchor(a), _anchor(a))
+    s, e = min(a.source, key=lambda o: min(abs(o[1] - cs), abs(o[0] - ce)))
+    return doc.char_span(s, e, alignment_mode="expand")
+
+
+def _root(span: Span) -> Token:
+    """The span's head, skipping a trailing punctuation root spaCy sometimes picks."""
+    root = span.root
+    if root.is_punct:
+        words = [t for t in span if not t.is_punct]
+        if words:
+            root = words[-1]
+    if root.dep_ in ("det", "poss", "amod", "compound", "nummod") and root.head.pos_ in (
+            "NOUN", "PROPN"):  # a cut-short source ("A" of "A ministry spokeswoman")
+        root = root.head
+    return root
+
+
+def find_anonymity_reasons(text: str) -> list[tuple[int, int]]:
+    """Every stated reason for anonymity in ``text`` as char spans, tails included
+    ("… on condition of anonymity because they were not authorised to …")."""
+    out: list[tuple[int, int]] = []
+    for m in _ANON_RE.finditer(text):
+        if out and m.start() < out[-1][1]:
+            continue  # inside the tail of the one before
+        end = m.end()
+        tail = _ANON_TAIL.match(text, end)
+        while tail and tail.end() > end:
+            end = tail.end()
+            tail = _ANON_TAIL.match(text, end)
+        out.append((m.start(), end))
+    return out
+
+
+class SourcesComponent:
+    """Types, links and explains every attribution's source; adds the channel."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        atts: list[Attribution] = list(doc._.sayso_attributions or ())
+        if not atts:
+            return doc
+        actors: list[Actor] = doc._.sayso_actors or []
+        sents = {s.start: k for k, s in enumerate(doc.sents)}
+        text = doc.text  # built from the tokens on every access: read it once
+        gender = self._genders(text, actors)
+        order = sorted(range(len(atts)), key=lambda i: _anchor(atts[i]))
+        spans = {i: _span(doc, atts[i]) for i in order}
+        reasons = self._assign_reasons(doc, text, spans)
+        done: dict[int, tuple[int, int, bool, _Info]] = {}  # i -> (sent, char, subject, info)
+        out = list(atts)
+        extra: list[Span | None] = []
+        for i in order:
+            a = atts[i]
+            span = spans[i] or self._shared_source(doc, a, atts, spans)
+            info = self._classify(doc, a, span, actors, done, gender, sents)
+            if i in reasons:  # a stated reason makes any source an anonymous one
+                info = replace(info, reason=(reasons[i],), anonymous=True)
+            if info.anonymous:
+                info = replace(info, type="anonymous_person", actor=None)
+            if span is not None:
+                root = _root(span)
+                done[i] = (sents[root.sent.start], root.idx, _is_subject(root), info)
+                if info.actor is not None and root.lower_ in _PERSON_PRON:
+                    gender.setdefault(info.actor, _PERSON_PRON[root.lower_])
+            channel = self._channel(doc, text, a)
+            out[i] = replace(
+                a, source_type=info.type, anonymous=info.anonymous, anonymous_reason=info.reason,
+                actor=info.actor, channel=channel,
+            )
+            extra += [doc.char_span(s, e, label="CHANNEL", alignment_mode="expand")
+                      for s, e in channel]
+            extra += [doc.char_span(s, e, label="ANONYMITY", alignment_mode="expand")
+                      for s, e in info.reason]
+        doc._.sayso_attributions = out
+        group = list(doc.spans["sayso"]) if "sayso" in doc.spans else []
+        doc.spans["sayso"] = group + [s for s in extra if s is not None]
+        return doc
+
+    # -- typing and linking --------------------------------------------------------------
+
+    @staticmethod
+    def _shared_source(doc: Doc, a: Attribution, atts: list[Attribution],
+                       spans: dict[int, Span | None]) -> Span | None:
+        """The source a source-less conjunct cue shares with the cue before it in its
+        sentence: "X warned … and said …". Used for typing and linking only; the source
+        spans stay as the attribution model found them."""
+        if not a.cue:
+            return None
+        cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+        if cue is None or cue.root.dep_ != "conj":
+            return None
+        sent = cue.root.sent
+        before = [(atts[j].cue[0][0], sp) for j, sp in spans.items()
+                  if sp is not None and atts[j].cue and sent.start_char <= atts[j].cue[0][0]
+                  < cue.start_char]
+        return max(before, key=lambda x: x[0])[1] if before else None
+
+    def _classify(
+        self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],
+        done: dict[int, tuple[int, int, bool, _Info]], gender: dict[int, str],
+        sents: dict[int, int],
+    ) -> _Info:
+        """Resolve a reference if the source is one, else type it from its own words."""
+        if span is None:
+            return _Info("unspecified", False, (), None, "", False)
+        root = _root(span)
+        low = root.lower_
+        if (low == "it" and not [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+                and (root.dep_ in ("nsubjpass", "expl") or root.head.tag_ == "VBN")):
+            return _Info("unspecified", False, (), None, "", False)  # "It is said that …"
+        exclude = a.content
+        if low in _PERSON_PRON or low in _PLURAL_PRON or low == "it":
+            found = self._antecedent(doc, root, actors, done, gender, sents, exclude)
+            if found is not None:
+                return found
+        if low in _RELATIVE and root.head.dep_ == "relcl":
+            noun = root.head.head
+            return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
+        if low == "one":  # "One said", "one of the people said": one of an earlier group
+            prior = self._latest(done, sents[root.sent.start], root.idx,
+                                 lambda info: info.plural and info.type != "organisation")
+            if prior is not None:
+                return replace(prior, type="anonymous_person", anonymous=True, actor=None,
+                               plural=False)
+        dets = {c.lower_ for c in root.children if c.dep_ == "det"}
+        if dets & {"the", "this", "that", "these", "those"} and actor_at(doc, root) is None \
+                and not any(actor_at(doc, t) is not None for t in span):
+            lemma = root.lemma_.lower()
+            same = self._latest(done, sents[root.sent.start], root.idx,
+                                lambda info: info.lemma == lemma and info.actor is not None,
+                                within=12)
+            if same is not None:
+                return same
+            if lemma in ORG_NOUNS:
+                org = self._org_for(doc, actors, root, exclude)
+                if org is not None:
+                    return _Info("organisation", False, (), org, lemma, False)
+            prior = self._latest(done, sents[root.sent.start], root.idx,
+                                 lambda info: info.lemma == lemma)
+            if prior is not None:
+                return prior
+            titled = self._titled(actors, root)
+            if titled is not None:
+                return _Info("named_person", False, (), titled, root.lemma_.lower(), False)
+        return self._base(doc, span, root, actors)
+
+    @staticmethod
+    def _base(doc: Doc, span: Span, root: Token, actors: list[Actor]) -> _Info:
+        """A source typed from its own words, without looking back."""
+        lemma = root.lemma_.lower()
+        plural = root.tag_ in ("NNS", "NNPS") or lemma in GROUP_WORDS
+        at = actor_at(doc, root)
+        if at is None:
+            at = next((actor_at(doc, c) for c in root.children
+                       if c.dep_ == "appos" and actor_at(doc, c) is not None), None)
+        if at is not None:
+            actor = actors[at]
+            if actor.type == "person":
+                return _Info("named_person", False, (), at, lemma, False)
+            kind: SourceType = "document" if is_outlet(actor.name) else "organisation"
+            return _Info(kind, False, (), at, lemma, False)
+        inside = next((actor_at(doc, t) for t in span if actor_at(doc, t) is not None), None)
+        if any(c.dep_ == "appos" and c.tag_ == "NNP" for c in root.children):
+            return _Info("named_person", False, (), None, lemma, False)  # "a spokeswoman, Ana V"
+        if lemma in SPOKES_NOUNS:
+            org = inside if inside is not None and actors[inside].type == "organisation" else None
+            kind_word = next((c for c in root.children if c.dep_ == "compound"
+                              and c.lemma_.lower() in GENERIC_ORG_NOUNS), None)
+            if org is None and kind_word is not None:  # "a company spokesman"
+                org = SourcesComponent._org_for(doc, actors, kind_word, ())
+            return _Info("organisation", False, (), org, lemma, plural)
+        if lemma in DOCUMENT_NOUNS:
+            return _Info("document", False, (), None, lemma, plural)
+        if lemma in ORG_NOUNS and (not plural or lemma in ("police", "military")):
+            org = inside if inside is not None and actors[inside].type == "organisation" else None
+            return _Info("organisation", False, (), org, lemma, False)
+        if root.pos_ == "PROPN" or root.ent_type_:
+            kind = "organisation" if root.ent_type_ in ("ORG", "GPE", "NORP") else "named_person"
+            return _Info(kind, False, (), None, lemma, plural)
+        if plural:
+            familiar = any(t.lower_ in ("familiar", "knowledge", "close") for t in root.subtree)
+            anon = lemma == "source" or (lemma in ANON_NOUNS and familiar)
+            kind = "anonymous_person" if anon else "group"
+            return _Info(kind, anon, (), None, lemma, True)
+        if root.pos_ == "PRON" and root.lower_ not in ("one", "someone", "somebody"):
+            return _Info("unspecified", False, (), None, lemma, False)
+        dets = {c.lower_ for c in root.children if c.dep_ in ("det", "nummod")}
+        indefinite = bool(dets & {"a", "an", "one", "another", "some", "any"})
+        if lemma in ANON_NOUNS or indefinite or root.pos_ == "PRON":
+            return _Info("anonymous_person", True, (), None, lemma, False)
+        return _Info("named_person", False, (), None, lemma, False)  # "the mayor", "owner says"
+
+    def _antecedent(
+        self, doc: Doc, root: Token, actors: list[Actor],
+        done: dict[int, tuple[int, int, bool, _Info]], gender: dict[int, str],
+        sents: dict[int, int], exclude: Offsets,
+    ) -> _Info | None:
+        """The nearest compatible earlier source or actor mention for a pronoun."""
+        low = root.lower_
+        want = "person" if low in _PERSON_PRON else "organisation" if low == "it" else "plural"
+        g = _PERSON_PRON.get(low, "")
+        here = root.idx
+        best: tuple[tuple[int, bool, int], _Info] | None = None
+
+        def offer(key: tuple[int, bool, int], info: _Info) -> None:
+            nonlocal best
+            if best is None or key > best[0]:
+                best = (key, info)
+
+        for sent, char, subject, info in done.values():
+            if char >= here:
+                continue
+            ok = (
+                info.type in ("named_person", "anonymous_person") and not info.plural
+                if want == "person"
+                else info.type in ("organisation", "document") if want == "organisation"
+                else info.plural or info.type == "organisation"
+            )
+            if ok and not (g and info.actor is not None and gender.get(info.actor, g) != g):
+                offer((sent, subject, char), info)
+        for k, actor in enumerate(actors):
+            if (want == "person") != (actor.type == "person"):
+                continue
+            if g and gender.get(k, g) != g:
+                continue
+            for s, e in actor.mentions:
+                if e > here or any(cs <= s < ce for cs, ce in exclude):
+                    continue
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if span is None:
+                    continue
+                head = span.root
+                kind: SourceType = "named_person" if actor.type == "person" else (
+                    "document" if is_outlet(actor.name) else "organisation")
+                offer((_sent_index(sents, head), _is_subject(head), s),
+                      _Info(kind, False, (), k, head.lemma_.lower(), False))
+        return None if best is None else best[1]
+
+    @staticmethod
+    def _latest(done: dict[int, tuple[int, int, bool, _Info]], sent: int, here: int,
+                test: Callable[[_Info], bool], within: int = 5) -> _Info | None:
+        """The latest earlier source, at most ``within`` sentences back, passing ``test``."""
+        found = [(c, info) for s, c, _, info in done.values()
+                 if c < here and sent - s <= within and test(info)]
+        return max(found, key=lambda x: x[0])[1] if found else None
+
+    @staticmethod
+    def _org_for(doc: Doc, actors: list[Actor], root: Token, exclude: Offsets) -> int | None:
+        """The organisation "the agency" or "the company" refers to: one whose name or roles
+        hold the noun, else, for a generic noun, the one mentioned last (not a news outlet)."""
+        lemma = root.lemma_.lower()
+        for k, actor in enumerate(actors):
+            words = " ".join((actor.name, *actor.roles)).casefold().split()
+            if actor.type == "organisation" and lemma in words and actor.mentions[0][0] < root.idx:
+                return k
+        if lemma not in GENERIC_ORG_NOUNS or any(
+                c.dep_ in ("compound", "amod", "prep", "nmod") for c in root.children):
+            return None  # "the opposition group on the council" is a new one
+        best: tuple[int, int] | None = None
+        for k, actor in enumerate(actors):
+            if actor.type != "organisation" or is_outlet(actor.name):
+                continue
+            for s, e in actor.mentions:
+                if s >= root.idx or any(cs <= s < ce for cs, ce in exclude):
+                    continue
+                mention = doc.char_span(s, e, alignment_mode="expand")
+                if mention is None or mention.root.dep_ == "compound":  # "its Tannery Road plant"
+                    continue
+                if best is None or s > best[0]:
+                    best = (s, k)
+        return None if best is None else best[1]
+
+    @staticmethod
+    def _titled(actors: list[Actor], root: Token) -> int | None:
+        """The named person whose role has this head noun ("the minister") mentioned last."""
+        lemma = root.lemma_.lower()
+        best: tuple[int, int] | None = None
+        for k, actor in enumerate(actors):
+            if actor.type != "person" or not any(
+                    lemma in role.casefold().split() for role in actor.roles):
+                continue
+            first = actor.mentions[0][0]
+            if first < root.idx and (best is None or first > best[0]):
+                best = (first, k)
+        return None if best is None else best[1]
+
+    @staticmethod
+    def _genders(text: str, actors: list[Actor]) -> dict[int, str]:
+        """He or she, where an honorific or a gendered title says so."""
+        out: dict[int, str] = {}
+        for k, actor in enumerate(actors):
+            if actor.type != "person":
+                continue
+            roles = " ".join(actor.roles).casefold()
+            for s, _ in actor.mentions:
+                before = text[max(0, s - 5) : s].strip().casefold().rstrip(".")
+                word = before.split()[-1] if before.split() else ""
+                if word in HONORIFICS and word.startswith("mr"):
+                    out[k] = "m" if word in ("mr", "mr.") else "f"
+                elif word in ("ms", "miss", "dame"):
+                    out[k] = "f"
+            if "spokeswoman" in roles or "chairwoman" in roles:
+                out.setdefault(k, "f")
+            elif "spokesman" in roles or "chairman" in roles:
+                out.setdefault(k, "m")
+        return out
+
+    @staticmethod
+    def _assign_reasons(
+        doc: Doc, text: str, spans: dict[int, Span | None]
+    ) -> dict[int, tuple[int, int]]:
+        """Give each stated reason for anonymity to the attribution it explains: the nearest
+        one in its sentence, else an earlier source with the same head noun as the
+        reason sentence's subject ("The officials spoke on condition of anonymity")."""
+        out: dict[int, tuple[int, int]] = {}
+        for s, e in find_anonymity_reasons(text):
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            here = [i for i, sp in spans.items() if sp is not None
+                    and sent.start <= sp.start < sent.end]
+            inside = [i for i in here if spans[i].start_char <= s < spans[i].end_char]  # type: ignore[union-attr]
+            for i in inside:
+                out.setdefault(i, (s, e))
+            if inside:
+                continue
+            if here:
+                best = min(here, key=lambda i: min(abs(spans[i].start_char - s),  # type: ignore[union-attr]
+                                                   abs(spans[i].end_char - s)))  # type: ignore[union-attr]
+                out.setdefault(best, (s, e))
+                continue
+            subjects = [t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT"]
+            if not subjects:
+                continue
+            lemma = subjects[0].lemma_.lower()
+            earlier = [i for i, sp in spans.items() if sp is not None and sp.end <= sent.start
+                       and sent.start - sp.start < 120 and _root(sp).lemma_.lower() == lemma]
+            if earlier:
+                out.setdefault(max(earlier, key=lambda i: spans[i].start), (s, e))  # type: ignore[union-attr]
+        return out
+
+    # -- channel ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _channel(doc: Doc, text: str, a: Attribution) -> Offsets:
+        """Where or to whom the words were said, as char spans (may be empty)."""
+        if not a.cue:
+            return ()
+        cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+        if cue is None:
+            return ()
+        verb = cue.root
+        if verb.lower_ == "according":
+            return ()
+        phrases: list[tuple[int, int] | None] = []
+        for child in verb.children:
+            if child.i in range(cue.start, cue.end) and child.dep_ != "prep":
+                continue
+            if verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative") \
+                    and child.pos_ in ("NOUN", "PROPN"):
+                phrases.append(_subtree_chars(child))
+            elif child.dep_ == "prep" and child.lower_ in ("in", "on", "to", "during", "via"):
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and (objs[0].lemma_.lower() in MEDIUM_NOUNS
+                             or objs[0].lower_ in MEDIUM_NOUNS or (
+                        child.lower_ == "to" and verb.lemma_ in ("say", "speak", "talk", "write")
+                        and objs[0].pos_ in ("NOUN", "PROPN"))):
+                    phrases.append(_subtree_chars(child))
+        found = [p for p in phrases if p is not None]
+        if not found:
+            sent = verb.sent
+            for m in _CHANNEL_RE.finditer(text, sent.start_char, sent.end_char):
+                g = next(k for k in ("a", "b", "c") if m.group(k))
+                found.append((m.start(g), m.end(g)))
+                break
+        return tuple(sorted(found))
+
+
+def _subtree_chars(token: Token) -> tuple[int, int] | None:
+    """The phrase under ``token``, cut before a clause ("in a statement that …")."""
+    toks: list[Token] = []
+    for t in token.subtree:
+        if t.i > token.i and (t.dep_ in ("mark", "ccomp", "relcl", "acl", "advcl")
+                              or t.lower_ in ("that", "who", "which") or "\n" in t.text):
+            break
+        toks.append(t)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
+
+
+def _anchor(a: Attribution) -> int:
+    """Where an attribution sits in the text: its cue, else its source or content."""
+    for role in (a.cue, a.source, a.content):
+        if role:
+            return role[0][0]
+    return 0
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in ("appos", "compound", "flat") and token.head is not token:
+        token = token.head
+    return token.dep_ in _SUBJECT_DEPS
+
+
+def _sent_index(sents: dict[int, int], token: Token) -> int:
+    return sents[token.sent.start]
+
+
+@Language.factory(
+    "sayso_sources",
+    assigns=["doc._.sayso_attributions", "doc.spans"],
+    requires=["doc._.sayso_attributions", "doc._.sayso_actors", "token.dep"],
+)
+def make_sources(nlp: Language, name: str) -> SourcesComponent:
+    """spaCy factory; runs after ``sayso_actors``."""
+    return SourcesComponent(nlp, name)

@@ -1,0 +1,92 @@
+"""``sayso_actors``: people and organisations, merged mentions, canonical names and roles.
+
+Texts are short and fictional; they load the real pipeline because actors need spaCy's NER.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from sayso.analyze import analyze_text
+from sayso.pipeline.actors import is_outlet
+
+
+def actors(text: str, nlp: Language) -> dict[str, dict[str, Any]]:
+    """The record's actors by canonical name, with their mention texts."""
+    record = analyze_text(text, nlp=nlp)
+    out = {}
+    for actor in record["actors"]:
+        actor["texts"] = [text[s:e] for s, e in actor["mentions"]]
+        out[actor["name"]] = actor
+    return out
+
+
+def test_outlets_are_recognised_by_name() -> None:
+    """Outlets become ``document`` sources, so their names must not read as ordinary firms."""
+    assert is_outlet("Harbour Gazette") and is_outlet("Meridian Press Agency")
+    assert is_outlet("AP")
+    assert not is_outlet("Brennick Components")
+
+
+@pytest.mark.model
+def test_mentions_merge_under_the_fullest_name(nlp: Language) -> None:
+    """ "Ms Castell" and "Castell" are Maria Castell Ibáñez: one actor, three mentions."""
+    found = actors(
+        "The defence minister, Maria Castell Ibáñez, said the army would withdraw. "
+        "Ms Castell added that talks would resume. Castell told reporters she was hopeful.",
+        nlp,
+    )
+    assert list(found) == ["Maria Castell Ibáñez"]
+    actor = found["Maria Castell Ibáñez"]
+    assert actor["type"] == "person"
+    assert actor["texts"] == ["Maria Castell Ibáñez", "Castell", "Castell"]
+    assert actor["roles"] == ["defence minister"]
+
+
+@pytest.mark.model
+def test_roles_from_titles_and_appositives(nlp: Language) -> None:
+    found = actors(
+        "Florida senator Ann Whitby said the bill would pass. Opposition leader Tomas Rehn said "
+        "it would not. Karl Ode, the chief of the Harbour Safety Agency, said the port was safe.",
+        nlp,
+    )
+    assert found["Ann Whitby"]["roles"] == ["Florida senator"]
+    assert found["Tomas Rehn"]["roles"] == ["Opposition leader"]
+    assert found["Karl Ode"]["roles"] == ["chief of the Harbour Safety Agency"]
+    assert found["Harbour Safety Agency"]["type"] == "organisation"
+    assert found["Harbour Safety Agency"]["roles"] == []
+
+
+@pytest.mark.model
+def test_acronym_joins_its_organisation(nlp: Language) -> None:
+    found = actors(
+        "The Meridian Press Agency (MPA) reported that the border was closed. "
+        "MPA said its reporters had seen the queues.",
+        nlp,
+    )
+    assert list(found) == ["Meridian Press Agency"]
+    assert found["Meridian Press Agency"]["texts"] == ["Meridian Press Agency", "MPA", "MPA"]
+    assert found["Meridian Press Agency"]["roles"] == []  # "(MPA)" is a name, not a role
+
+
+@pytest.mark.model
+def test_title_words_split_a_name_tagged_as_an_organisation(nlp: Language) -> None:
+    """NER sometimes tags "Kestwick Mayor Dorian Fell" as ORG; the title makes it a person."""
+    found = actors("Organisers said Kestwick Mayor Dorian Fell would face a vote.", nlp)
+    assert found["Dorian Fell"]["type"] == "person"
+    assert found["Dorian Fell"]["roles"] == ["Kestwick Mayor"]
+
+
+def test_components_are_exposed_as_spacy_factories() -> None:
+    """``nlp.add_pipe("sayso_sources")`` must work in any pipeline once sayso is installed."""
+    from importlib.metadata import entry_points
+
+    from sayso.nlp import SAYSO_PIPES
+
+    names = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
+    for pipe in SAYSO_PIPES:
+        module, _, func = names[pipe].partition(":")
+        assert callable(getattr(__import__(module, fromlist=[func]), func))

@@ -1,0 +1,161 @@
+"""``sayso_sources``: source types, anonymity and its stated reason, actor links, channels.
+
+Texts are short and fictional. Pure functions are tested without a model; the rest loads the
+real pipeline (``model``), since typing reads spaCy's parse and NER.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+from sayso.analyze import analyze_articles, analyze_text
+from sayso.contract import SOURCE_TYPES, Article
+from sayso.pipeline.sources import find_anonymity_reasons
+from sayso.readers import read_inputs
+
+
+def by_cue(text: str, nlp: Language) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    record = analyze_text(text, nlp=nlp)
+    return record, record["attributions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("The officials spoke on condition of anonymity because they were not authorised to "
+         "discuss the talks publicly.",
+         "spoke on condition of anonymity because they were not authorised to discuss the talks"
+         " publicly"),
+        ("A neighbour who declined to be named, saying she feared reprisals, said it was late.",
+         "who declined to be named, saying she feared reprisals"),
+        ("A librarian, who did not wish to be named, said so.", "who did not wish to be named"),
+        ("A person close to the club, who spoke on condition that they not be named, said so.",
+         "who spoke on condition that they not be named"),
+        ("The aide was not authorised to speak publicly.", "was not authorised to speak publicly"),
+    ],
+)
+def test_anonymity_reasons_are_found_with_their_explanation(text: str, reason: str) -> None:
+    assert [text[s:e] for s, e in find_anonymity_reasons(text)] == [reason]
+
+
+def test_no_reason_in_plain_text() -> None:
+    assert find_anonymity_reasons("The mayor said she would name the new director soon.") == []
+
+
+@pytest.mark.model
+def test_anonymous_source_and_a_later_reference_share_the_reason(nlp: Language) -> None:
+    text = ("A senior official, who spoke on condition of anonymity because he was not authorised"
+            " to speak publicly, said the talks had stalled. The official said a deal was still"
+            " possible.")
+    _, (first, second) = by_cue(text, nlp)
+    for att in (first, second):
+        assert att["source_type"] == "anonymous_person"
+        assert att["anonymous"]["is"] is True
+        assert att["actor"] is None
+        assert att["anonymous"]["reason"]["text"].startswith("who spoke on condition of anonymity")
+    assert second["source"]["text"] == "The official"
+
+
+@pytest.mark.model
+def test_pronoun_links_to_the_named_speaker(nlp: Language) -> None:
+    record, (first, second) = by_cue(
+        "Teodor Braskov said the deal was close. “We are nearly there,” he said.", nlp)
+    assert second["source"]["text"] == "he"
+    assert first["actor"] == second["actor"] == record["actors"][0]["id"]
+    assert record["actors"][0]["name"] == "Teodor Braskov"
+    assert {first["source_type"], second["source_type"]} == {"named_person"}
+
+
+@pytest.mark.model
+def test_group_document_organisation_and_unspecified(nlp: Language) -> None:
+    _, atts = by_cue(
+        "Analysts said the merger made sense. A report published on Monday found that crime had"
+        " fallen. The Civil Service Federation said in a statement that it would strike. It is"
+        " said that the mayor will resign.", nlp)
+    types = [a["source_type"] for a in atts]
+    assert types == ["group", "document", "organisation", "unspecified"]
+    assert not any(a["anonymous"]["is"] for a in atts)
+    assert atts[2]["channel"]["text"] == "in a statement"
+
+
+@pytest.mark.model
+def test_sources_with_knowledge_are_anonymous_people(nlp: Language) -> None:
+    _, atts = by_cue("The firms are in talks, according to two people familiar with the matter.",
+                     nlp)
+    assert [(a["source_type"], a["anonymous"]["is"]) for a in atts] == [("anonymous_person", True)]
+    assert atts[0]["anonymous"]["reason"] is None  # no reason stated: anonymous all the same
+
+
+@pytest.mark.model
+def test_channels_from_the_cue(nlp: Language) -> None:
+    _, atts = by_cue(
+        "Callum Reyes told the Vale Advertiser that the site was safe. Ana Ruiz said in an"
+        " interview with the Harbour Gazette that she would stay. Kwame Osei wrote on social"
+        " media that he was sad.", nlp)
+    assert [a["channel"]["text"] for a in atts] == [
+        "the Vale Advertiser", "in an interview with the Harbour Gazette", "on social media"]
+
+
+@pytest.mark.model
+def test_new_spans_and_ids_survive_chunking(nlp: Language) -> None:
+    """Analysed in pieces, channel, reason and hedge spans still index the whole text, and
+    actor and attribution ids stay unique and point at the right things."""
+    para = ("Teodor Braskov told the Meridian Press Agency that the deal was close. A senior "
+            "official, who declined to be named, said the talks had reportedly stalled.")
+    text = "\n\n".join([para] * 3)
+    [whole] = analyze_articles([Article(id="x", text=text)], nlp=nlp)
+    [pieces] = analyze_articles([Article(id="x", text=text)], nlp=nlp,
+                                max_chunk_chars=len(para) + 2)
+    ids = [a["id"] for a in pieces["actors"]]
+    assert len(ids) == len(set(ids)) >= 3
+    known = set(ids)
+    for att in pieces["attributions"]:
+        assert att["actor"] is None or att["actor"] in known
+        roles = [att["channel"], *att["hedges"]]
+        if att["anonymous"]["reason"]:
+            roles.append(att["anonymous"]["reason"])
+        for role in roles:
+            assert role["text"] == " … ".join(text[s:e] for s, e in role["spans"])
+    assert [a["channel"] for a in pieces["attributions"]] == [
+        a["channel"] for a in whole["attributions"]]
+    assert [a["anonymous"] for a in pieces["attributions"]] == [
+        a["anonymous"] for a in whole["attributions"]]
+    names = [a["name"] for a in pieces["actors"]]
+    assert names.count("Teodor Braskov") == 3  # actors are merged within a piece only
+
+
+GOLD = Path(__file__).resolve().parent / "gold"
+
+
+def test_polnear_gold_holds_no_polnear_text() -> None:
+    """PolNeAR is third-party data: only names, offsets, labels and short hashes may be kept."""
+    lines = [json.loads(x) for x in (GOLD / "sources-polnear-dev.jsonl").read_text().splitlines()]
+    assert len({g["doc"] for g in lines}) >= 40
+    for g in lines:
+        assert set(g) == {"doc", "source", "sha1", "source_type", "anonymous"}
+        assert re.fullmatch(r"[0-9a-f]{12}", g["sha1"])
+        assert g["source_type"] in SOURCE_TYPES
+        assert g["anonymous"] == (g["source_type"] == "anonymous_person")
+
+
+def test_examples_gold_spans_match_their_texts() -> None:
+    """Every gold span is the text the annotator wrote beside it, in the article as read."""
+    texts = {a.id: a.text for a in read_inputs([str(GOLD.parent.parent / "examples")])
+             if isinstance(a, Article)}
+    lines = [json.loads(x) for x in (GOLD / "sources-examples.jsonl").read_text().splitlines()]
+    atts = [g for g in lines if g["kind"] == "attribution"]
+    assert len(atts) >= 250 and {g["article"] for g in atts} == set(texts)
+    ids = {g["id"] for g in atts}
+    for g in atts:
+        text = texts[g["article"]]
+        for role, label in (("source", "source_text"), ("cue", "cue_text"),
+                            ("reason", "reason_text"), ("channel", "channel_text")):
+            assert " … ".join(text[s:e] for s, e in g[role]) == g[label], (g["id"], role)
+        assert g["source_type"] in SOURCE_TYPES
+        assert set(g["denies"]) <= ids

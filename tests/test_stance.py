@@ -1,0 +1,101 @@
+"""``sayso_stance``: cue classes, hedges and denial links; and the scorecard built on them."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sayso.analyze import analyze_text
+from sayso.contract import Attribution, json_schema, scorecard
+from sayso.pipeline.stance import HEDGE_RE, STANCE_CLASSES, STANCE_LEXICON
+
+
+def test_schema_lists_exactly_the_stance_classes() -> None:
+    """The contract's enum and the lexicon must not drift apart."""
+    enum = json_schema()["$defs"]["attribution"]["properties"]["stance"]["enum"]
+    assert enum == list(STANCE_CLASSES)
+
+
+def test_lexicon_gives_each_lemma_one_class() -> None:
+    lemmas = [lemma for lemmas in STANCE_LEXICON.values() for lemma in lemmas]
+    assert len(lemmas) == len(set(lemmas))
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        ("the alleged payments", "alleged"),
+        ("he reportedly agreed", "reportedly"),
+        ("a director is said to be a friend", "is said to"),
+        ("is regarded by many at City Hall as", "regarded by many"),
+        ("an unconfirmed account", "unconfirmed"),
+        ("It is understood that a date was set", "It is understood"),
+    ],
+)
+def test_hedges(text: str, hedge: str) -> None:
+    assert [m.group() for m in HEDGE_RE.finditer(text)] == [hedge]
+
+
+def test_plain_reporting_has_no_hedge() -> None:
+    assert HEDGE_RE.search("The mayor said the road had been closed since Monday.") is None
+
+
+def test_scorecard_counts_types_and_anonymous_share() -> None:
+    text = ("Bank says rates will rise\n\nA senior official said the bank would act."
+            " Ann Lee said no.")
+    official = text.index("A senior official")
+    atts = [
+        Attribution(source=((0, 4),), cue=((5, 9),), content=((10, 25),), kind="indirect",
+                    confidence=1.0, source_type="organisation", actor=0),
+        Attribution(source=((official, official + 17),), cue=((official + 18, official + 22),),
+                    content=((official + 23, official + 42),), kind="indirect", confidence=1.0,
+                    source_type="anonymous_person", anonymous=True),
+        Attribution(source=((len(text) - 16, len(text) - 9),),
+                    cue=((len(text) - 8, len(text) - 4),),
+                    content=((len(text) - 3, len(text) - 1),), kind="indirect", confidence=1.0,
+                    source_type="named_person", actor=1),
+    ]
+    card = scorecard(text, atts)
+    assert card["by_source_type"]["organisation"] == 1
+    assert card["by_source_type"]["anonymous_person"] == 1
+    assert card["anonymous_share"] == round(19 / (15 + 19 + 2), 4)
+    assert card["distinct_sources"] == 3
+    assert card["headline_anonymous"] is False  # the headline rests on the bank
+    assert scorecard(text, [])["anonymous_share"] is None
+
+
+def test_attribution_keeps_working_from_spans_alone() -> None:
+    """Old constructors (the attribution model's) still work; new fields default to untyped."""
+    att = Attribution(source=(), cue=((0, 4),), content=((5, 9),), kind="indirect", confidence=0.5)
+    assert (att.source_type, att.anonymous, att.actor, att.stance) == (
+        "unspecified", False, None, "other")
+    assert att.hedges == () and att.denies == () and att.channel == ()
+
+
+@pytest.mark.model
+def test_stance_classes_and_a_denial_link(nlp: Language) -> None:
+    record = analyze_text(
+        "Councillors accused Mayor Anna Berg of lying about the contract. Berg denied the"
+        " allegations. The union warned that jobs were at risk.", nlp=nlp)
+    atts = record["attributions"]
+    assert [a["stance"] for a in atts] == ["accuse", "deny", "warn"]
+    assert atts[1]["denies"] == [atts[0]["id"]]
+    assert atts[0]["denies"] == [] and atts[2]["denies"] == []
+
+
+@pytest.mark.model
+def test_denial_of_new_reports_links_nothing(nlp: Language) -> None:
+    """ "dismissed reports that …" brings the reports in; it does not point back."""
+    record = analyze_text(
+        "The union said the plant would close. Anna Berg dismissed reports that she had"
+        " resigned.", nlp=nlp)
+    deny = [a for a in record["attributions"] if a["stance"] == "deny"]
+    assert deny and deny[0]["denies"] == []
+
+
+@pytest.mark.model
+def test_passive_hedge_is_found_on_its_cue(nlp: Language) -> None:
+    record = analyze_text("It is said that the mayor will resign.", nlp=nlp)
+    [att] = record["attributions"]
+    assert [h["text"] for h in att["hedges"]] == ["It is said"]
+    assert att["source_type"] == "unspecified"
