@@ -176,14 +176,15 @@ def train(
     seed: int = 0,
     content_bias: float = 10.0,
     cue_bias: float = 3.0,
+    source_bias: float = 6.0,
     n_process: int = 1,
     nlp: Language | None = None,
 ) -> dict[str, Any]:
     """Train on ``train_dir``, write the model to ``out_dir``, return dev scores.
 
     ``limit`` caps the articles read from each split (a tiny end-to-end run for tests).
-    ``content_bias`` and ``cue_bias`` favour continuing a span at inference (chosen on dev;
-    see :class:`~sayso.pipeline.model.AttributionModel`).
+    ``content_bias``, ``cue_bias`` and ``source_bias`` nudge the greedy taggers at inference
+    (chosen on dev; see :class:`~sayso.pipeline.model.AttributionModel`).
     """
     started = time.perf_counter()
     if nlp is None:
@@ -194,7 +195,7 @@ def train(
     dev_parsed = parse(nlp, dev_docs, n_process)
     parsed_s = time.perf_counter() - started
     model = fit(train_docs, train_parsed, cue_epochs=cue_epochs, role_epochs=role_epochs, seed=seed)
-    model.content_bias, model.cue_bias = content_bias, cue_bias
+    model.content_bias, model.cue_bias, model.source_bias = content_bias, cue_bias, source_bias
     model.calibration = calibrate(model, dev_docs, dev_parsed)
     names = [name for name, _ in dev_docs]
     scores = score(dict(dev_docs), predict_role_spans(model, names, dev_parsed))

@@ -33,6 +33,7 @@ CUE_FILE = "cue.npz"
 ROLE_FILE = "role.npz"
 CUE_ALLOWED = {"O": (0, 1), "B": (0, 1, 2), "I": (0, 1, 2)}
 I_CONTENT = ROLE_CLASSES.index("I-C")
+B_SOURCE = ROLE_CLASSES.index("B-S")
 I_CUE = CUE_CLASSES.index("I")
 
 
@@ -88,6 +89,9 @@ class AttributionModel:
     otherwise stops too early, at prepositions and relative pronouns (chosen on dev)."""
     cue_bias: float = 0.0
     """The same for continuing a cue: keeps function words inside multi-word cues."""
+    source_bias: float = 0.0
+    """Added to the score of starting a source: the tagger leaves too many cues without
+    one, and linked scoring needs only a token of overlap (chosen on dev)."""
 
     @classmethod
     def new(cls, cue_vocab: frozenset[str], meta: dict[str, Any] | None = None) -> AttributionModel:
@@ -101,7 +105,7 @@ class AttributionModel:
         vocab = frozenset(meta.pop("cue_vocab"))
         a, b = meta.get("calibration", (1.0, 0.0))
         cue, role = Perceptron.load(path / CUE_FILE), Perceptron.load(path / ROLE_FILE)
-        biases = float(meta.get("content_bias", 0.0)), float(meta.get("cue_bias", 0.0))
+        biases = (float(meta.get(f"{k}_bias", 0.0)) for k in ("content", "cue", "source"))
         return cls(cue, role, vocab, meta, (float(a), float(b)), *biases)
 
     def save(self, path: Path) -> None:
@@ -112,6 +116,7 @@ class AttributionModel:
         meta = {**self.meta, "calibration": list(self.calibration)}
         meta["content_bias"] = self.content_bias
         meta["cue_bias"] = self.cue_bias
+        meta["source_bias"] = self.source_bias
         meta["cue_vocab"] = sorted(self.cue_vocab)
         (path / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
@@ -181,6 +186,7 @@ class AttributionModel:
             if base is not None:
                 s = [a + b for a, b in zip(base[pos], self.role.scores(dynamic), strict=True)]
                 s[I_CONTENT] += self.content_bias
+                s[B_SOURCE] += self.source_bias
                 k = max(ROLE_ALLOWED_AFTER[prev], key=lambda c: s[c])
             elif gold is not None:
                 full = feats + dynamic
