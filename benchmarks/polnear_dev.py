@@ -339,7 +339,8 @@ def render(results: dict[str, Any], command: str) -> str:
             "",
             "Through `sayso.batch.analyze_items`, as `sayso analyze --jobs N` runs (worker "
             "processes start and load the pipeline inside the timing; their start-up is "
-            "measured apart on one article). Records identical to `--jobs 1`: "
+            "measured apart on one article). A speed-up needs idle cores: compare the load "
+            "average above with the CPU count. Records identical to `--jobs 1`: "
             + ("yes" if all(r["same_records_as_jobs_1"] for r in sp["jobs"].values()) else "NO")
             + ".",
             "",

@@ -66,15 +66,14 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = round(2 * p * r / (p + r), 4) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": f1,
-            "tp": tp, "fp": fp, "fn": fn}
+    return {"p": round(p, 4), "r": round(r, 4), "f1": f1, "tp": tp, "fp": fp, "fn": fn}
 
 
 def norm_role(role: str) -> str:
     role = role.casefold().strip()
     for det in _DETS:
         if role.startswith(det):
-            role = role[len(det):]
+            role = role[len(det) :]
     return role
 
 
@@ -91,9 +90,15 @@ def match(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> dict[str, d
         cands = [p for p in pred if p["id"] not in used and overlaps(g["cue"], p["cue"]["spans"])]
         cands.sort(key=lambda p: not overlaps(g["source"], p["source"]["spans"]))
         if not cands:
-            cands = [p for p in pred if p["id"] not in used and g["source"]
-                     and overlaps(g["source"], p["source"]["spans"]) and p["cue"]["spans"]
-                     and abs(p["cue"]["spans"][0][0] - g["cue"][0][0]) <= 80]
+            cands = [
+                p
+                for p in pred
+                if p["id"] not in used
+                and g["source"]
+                and overlaps(g["source"], p["source"]["spans"])
+                and p["cue"]["spans"]
+                and abs(p["cue"]["spans"][0][0] - g["cue"][0][0]) <= 80
+            ]
         if cands:
             out[g["id"]] = cands[0]
             used.add(cands[0]["id"])
@@ -154,11 +159,13 @@ def score(records: list[dict[str, Any]], gold_lines: list[dict[str, Any]]) -> di
                 chan[2] += bool(gc)
                 if pc or gc:
                     errors.append(
-                        f"{tag} channel {p['channel']['text']!r} != {g['channel_text']!r}")
+                        f"{tag} channel {p['channel']['text']!r} != {g['channel_text']!r}"
+                    )
         gold_links = {(g["id"], d) for g in gold for d in g["denies"]}
         pred_links = {
             (pred_to_gold.get(p["id"]), pred_to_gold.get(d))
-            for p in record["attributions"] for d in p["denies"]
+            for p in record["attributions"]
+            for d in p["denies"]
         }
         tp = len(gold_links & pred_links)
         reachable = {(a, b) for a, b in gold_links if a in pairs and b in pairs}
@@ -168,14 +175,20 @@ def score(records: list[dict[str, Any]], gold_lines: list[dict[str, Any]]) -> di
         deny[0] += tp
         deny[1] += len(pred_links) - tp
         deny[2] += len(gold_links) - tp
-        for link in (gold_links ^ pred_links):
+        for link in gold_links ^ pred_links:
             errors.append(f"{art} denial {'missed' if link in gold_links else 'wrong'} {link}")
         gold_roles = [(n, norm_role(r)) for n, rs in roles.get(art, {}).items() for r in rs]
         pred_roles = [(a["name"], norm_role(r)) for a in record["actors"] for r in a["roles"]]
         hit: set[int] = set()
         for name, r in pred_roles:
-            k = next((k for k, (gn, gr) in enumerate(gold_roles) if k not in hit
-                      and same_actor(name, gn) and (r in gr or gr in r)), None)
+            k = next(
+                (
+                    k
+                    for k, (gn, gr) in enumerate(gold_roles)
+                    if k not in hit and same_actor(name, gn) and (r in gr or gr in r)
+                ),
+                None,
+            )
             if k is None:
                 role[1] += 1
                 errors.append(f"{art} role wrong {name!r}: {r!r}")
@@ -183,8 +196,9 @@ def score(records: list[dict[str, Any]], gold_lines: list[dict[str, Any]]) -> di
                 hit.add(k)
                 role[0] += 1
         role[2] += len(gold_roles) - len(hit)
-        errors += [f"{art} role missed {gold_roles[k]}" for k in range(len(gold_roles))
-                   if k not in hit]
+        errors += [
+            f"{art} role missed {gold_roles[k]}" for k in range(len(gold_roles)) if k not in hit
+        ]
     return {
         "gold_attributions": n_gold,
         "matched": matched,
@@ -211,16 +225,21 @@ def score_polnear(polnear: Path) -> dict[str, Any]:
     gold = [json.loads(line) for line in POLNEAR_GOLD.read_text(encoding="utf-8").splitlines()]
     docs = sorted({g["doc"] for g in gold})
     texts = {d: (polnear / "dev" / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
-    stale = [g for g in gold if hashlib.sha1(
-        texts[g["doc"]][g["source"][0][0]:g["source"][0][1]].encode()
-    ).hexdigest()[:12] != g["sha1"]]
+    stale = [
+        g
+        for g in gold
+        if hashlib.sha1(
+            texts[g["doc"]][g["source"][0][0] : g["source"][0][1]].encode()
+        ).hexdigest()[:12]
+        != g["sha1"]
+    ]
     articles = (Article(id=d, text=texts[d]) for d in docs)
     records = {r["id"]: r for r in analyze_articles(articles)}
     matched = type_ok = 0
     anon = [0, 0, 0]
     confusion: dict[str, int] = defaultdict(int)
     for g in gold:
-        (s, e), = g["source"]
+        ((s, e),) = g["source"]
 
         def overlap(a: dict[str, Any], s: int = s, e: int = e) -> int:
             return max((min(e, pe) - max(s, ps) for ps, pe in a["source"]["spans"]), default=0)
@@ -271,15 +290,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "errors"}, indent=2))
     else:
-        print(f"gold attributions {result['gold_attributions']}, matched {result['matched']}"
-              f" ({result['matched'] / max(1, result['gold_attributions']):.1%})")
+        print(
+            f"gold attributions {result['gold_attributions']}, matched {result['matched']}"
+            f" ({result['matched'] / max(1, result['gold_attributions']):.1%})"
+        )
         for name, value in figures.items():
             flag = "ok" if value >= TARGETS[name] else "below"
             print(f"{name:22} {value:.3f}   target {TARGETS[name]:.2f}  {flag}")
         for part in ("anonymity", "roles", "channel", "denial", "denial_found_ends"):
             r = result[part]
-            print(f"  {part:17} P {r['p']:.3f} R {r['r']:.3f}"
-                  f" (tp {r['tp']} fp {r['fp']} fn {r['fn']})")
+            print(
+                f"  {part:17} P {r['p']:.3f} R {r['r']:.3f}"
+                f" (tp {r['tp']} fp {r['fp']} fn {r['fn']})"
+            )
         print(f"stance accuracy (extra) {result['stance_accuracy']:.3f}")
     if args.polnear:
         held_out = score_polnear(args.polnear)
@@ -287,14 +310,24 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({"polnear_dev": held_out}, indent=2))
         else:
             a = held_out["anonymity"]
-            print(f"\nPolNeAR dev (held out): {held_out['articles']} articles,"
-                  f" {held_out['matched']}/{held_out['gold_sources']} gold sources matched"
-                  f" ({held_out['stale_hashes']} stale hashes)")
+            print(
+                f"\nPolNeAR dev (held out): {held_out['articles']} articles,"
+                f" {held_out['matched']}/{held_out['gold_sources']} gold sources matched"
+                f" ({held_out['stale_hashes']} stale hashes)"
+            )
             print(f"source_type_accuracy   {held_out['source_type_accuracy']:.3f}")
-            print(f"anonymity F1           {a['f1']:.3f}   P {a['p']:.3f} R {a['r']:.3f}"
-                  f" (tp {a['tp']} fp {a['fp']} fn {a['fn']})")
-            print("errors: " + ", ".join(f"{k} {v}" for k, v in held_out["confusion"].items()
-                                        if k.split(" -> ")[0] != k.split(" -> ")[1]))
+            print(
+                f"anonymity F1           {a['f1']:.3f}   P {a['p']:.3f} R {a['r']:.3f}"
+                f" (tp {a['tp']} fp {a['fp']} fn {a['fn']})"
+            )
+            print(
+                "errors: "
+                + ", ".join(
+                    f"{k} {v}"
+                    for k, v in held_out["confusion"].items()
+                    if k.split(" -> ")[0] != k.split(" -> ")[1]
+                )
+            )
     if args.errors:
         print("\n".join(result["errors"]), file=sys.stderr)
     return 0

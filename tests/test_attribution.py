@@ -141,3 +141,27 @@ def test_span_group_and_label(nlp: Language) -> None:
             assert 0 <= s < e <= len(text)
             assert text[s:e] == text[s:e].strip()
     assert nlp.get_pipe("sayso_attribution").model_label == DEFAULT_MODEL
+
+
+def test_blank_line_starts_a_sentence() -> None:
+    """``sayso_paragraphs`` must end an unpunctuated headline at the blank line."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("sayso_paragraphs")
+    doc = nlp("Union walks out, leader says\n\nThe strike began at dawn. It went on.")
+    first = next(iter(doc.sents))
+    assert first.text.strip() == "Union walks out, leader says"
+    assert [t.is_sent_start for t in doc if t.text == "The"] == [True]
+
+
+@pytest.mark.model
+def test_headline_attribution_stays_in_the_headline(nlp: Language) -> None:
+    """A headline's attribution must not run across the blank line into the body."""
+    text = (
+        "Harbour deal collapses, union leader says\n\n"
+        "PORTVALE - Talks over the harbour contract broke down on Monday."
+    )
+    cut = text.index("\n\n")
+    for att in nlp(text)._.sayso_attributions:
+        spans = att.source + att.cue + att.content
+        assert all(e <= cut for _, e in spans) or all(s > cut for s, _ in spans), att

@@ -19,11 +19,10 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-import spacy
 
 from sayso.analyze import analyze_articles
 from sayso.contract import Article
-from sayso.nlp import base_pipeline_name
+from sayso.nlp import base_nlp
 
 REPO = Path(__file__).resolve().parents[1]
 BASELINE = Path(__file__).with_name("eval_baseline.json")
@@ -62,7 +61,7 @@ def test_dev_scores_stay_above_floors(tmp_path: Path) -> None:
         Article(id=p.stem, text=p.read_text(encoding="utf-8"))
         for p in sorted((dev / "text").glob("*.txt"))
     ]
-    nlp = spacy.load(base_pipeline_name(), disable=["ner"])
+    nlp = base_nlp(ner=False)
     nlp.add_pipe("sayso_attribution")
     pred = tmp_path / "dev.jsonl"
     with pred.open("w", encoding="utf-8") as fh:

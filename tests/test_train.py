@@ -10,9 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 
-from sayso.nlp import base_pipeline_name
+from sayso.nlp import base_nlp
 from sayso.pipeline.model import META_FILE
 from sayso.train import MODEL_LABEL, load_split, train
 
@@ -83,7 +82,7 @@ def test_load_split_reads_the_canonical_annotation(corpus: Path) -> None:
 @pytest.mark.model
 def test_train_tiny_model_end_to_end(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "model"
-    base = spacy.load(base_pipeline_name(), disable=["ner"])
+    base = base_nlp(ner=False)
     result = train(corpus / "train", corpus / "dev", out, cue_epochs=3, role_epochs=3, nlp=base)
     assert json.loads((out / META_FILE).read_text())["label"] == MODEL_LABEL
     linked = result["dev"]["linked"]

@@ -11,6 +11,7 @@ from spacy.language import Language
 from .errors import Errors, ModelError
 from .pipeline import actors as _actors  # noqa: F401  (each import registers a factory)
 from .pipeline import attribution as _attribution  # noqa: F401
+from .pipeline import paragraphs as _paragraphs  # noqa: F401
 from .pipeline import sources as _sources  # noqa: F401
 from .pipeline import stance as _stance  # noqa: F401
 
@@ -29,15 +30,26 @@ def base_pipeline_name() -> str:
     raise ModelError(Errors.E020)
 
 
+def base_nlp(*, ner: bool = True) -> Language:
+    """The base English pipeline as sayso's components expect it: paragraph-aware sentences.
+
+    Training, the quality gate and :func:`load_nlp` all parse through this one function, so
+    the attribution model always sees the parses it was trained on. ``ner=False`` skips the
+    entity recogniser, which only the actor layer reads.
+    """
+    nlp = spacy.load(base_pipeline_name(), disable=[] if ner else ["ner"])
+    nlp.add_pipe("sayso_paragraphs", before="parser")
+    return nlp
+
+
 @cache
 def load_nlp(model: str = "default") -> Language:
-    """The full sayso pipeline: the base English pipeline plus :data:`SAYSO_PIPES`.
+    """The full sayso pipeline: :func:`base_nlp` plus :data:`SAYSO_PIPES`.
 
     Every base component stays on: the actors read ``ner``. Cached per process, since
     loading costs about a second and every face reuses it.
     """
-    name = base_pipeline_name()
-    nlp = spacy.load(name)
+    nlp = base_nlp()
     nlp.add_pipe("sayso_attribution", config={"model": model})
     for pipe in SAYSO_PIPES[1:]:
         nlp.add_pipe(pipe)

@@ -15,14 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .contract import Attribution
 from .evaluate import GoldDocument, TokenIndex, jaccard, load_gold, score
 from .export.brat import RoleSpans
-from .nlp import base_pipeline_name, pipeline_label
+from .nlp import base_nlp, pipeline_label
 from .pipeline.features import DocView
 from .pipeline.model import AttributionModel
 
@@ -188,7 +187,7 @@ def train(
     """
     started = time.perf_counter()
     if nlp is None:
-        nlp = spacy.load(base_pipeline_name(), disable=["ner"])
+        nlp = base_nlp(ner=False)
     train_docs = load_split(train_dir, limit)
     dev_docs = load_split(dev_dir, limit)
     train_parsed = parse(nlp, train_docs, n_process)
