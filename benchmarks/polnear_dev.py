@@ -11,11 +11,16 @@ quality  ``sayso analyze`` (a subprocess, as a user runs it) over PolNeAR dev, s
          which must agree).
 speed    words per second, words being ``\\w+`` regex tokens of the input: the bare spaCy
          pipeline (``spacy.load``, every component, ``nlp.pipe``) against sayso's pipeline, in
-         this process on the same dev texts; then ``--jobs 1`` against ``--jobs 2`` through
-         :func:`sayso.batch.analyze_items`, the function the CLI uses.
+         this process on the same dev texts, both the full pipeline and the attribution layer
+         alone (``base_nlp(ner=False)`` + ``sayso_attribution``); then ``--jobs 1`` against
+         ``--jobs 2`` through :func:`sayso.batch.analyze_items`, the function the CLI uses,
+         over the dev texts repeated ``--repeat`` times (a batch run, so that worker start-up
+         is amortised as it is on a real corpus).
 memory   peak RSS of a streaming ``sayso analyze`` (a child process, ``--jobs 1``) over
          generated folders of small fictional articles, 1,000 and 10,000 by default; peak RSS
          is ``ru_maxrss`` of the child, read with ``resource.getrusage`` in a wrapper process.
+sources  ``benchmarks/sources_eval.py --json`` (source typing, anonymity, actor links, roles,
+         channels and denial links against the hand-made gold sets).
 docs     writes ``docs/benchmarks.md`` with the figures, the machine and the commands.
 
 ``--limit N`` uses the first N dev articles (quality is then scored on those N only).
@@ -41,7 +46,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 DEFAULT_SCORER = REPO.parent / "shared" / "tools" / "attr_eval.py"
 WORD = re.compile(r"\w+")
-PARTS = ("quality", "speed", "memory")
+PARTS = ("quality", "speed", "memory", "sources")
 
 TEMPLATES = (
     "{a} said on {day} that the {thing} in {town} would reopen after repairs costing {n} "
@@ -155,13 +160,13 @@ def timed_rate(n_words: int, run: Any) -> tuple[dict[str, float], Any]:
     return {"seconds": seconds, "words_per_s": n_words / seconds}, value
 
 
-def speed(split: Path, max_jobs: int) -> dict[str, Any]:
+def speed(split: Path, max_jobs: int, repeat: int) -> dict[str, Any]:
     import spacy
 
     from sayso.analyze import analyze_articles
     from sayso.batch import analyze_items
     from sayso.contract import Article
-    from sayso.nlp import base_pipeline_name, load_nlp
+    from sayso.nlp import base_nlp, base_pipeline_name, load_nlp
 
     docs = dev_texts(split)
     texts = [t for _, t in docs]
@@ -170,7 +175,10 @@ def speed(split: Path, max_jobs: int) -> dict[str, Any]:
     base = base_pipeline_name()
     bare = spacy.load(base)
     nlp = load_nlp("default")  # the cache entry analyze_items uses too
-    for warm in (bare, nlp):  # the first doc pays one-off costs (lazy tables, allocation)
+    attribution_only = base_nlp(ner=False)
+    attribution_only.add_pipe("sayso_attribution")
+    # the first doc pays one-off costs (lazy tables, allocation)
+    for warm in (bare, nlp, attribution_only):
         list(warm.pipe(texts[:2]))
     out: dict[str, Any] = {
         "words": n_words,
@@ -178,13 +186,23 @@ def speed(split: Path, max_jobs: int) -> dict[str, Any]:
         "base": base,
         "bare_pipes": bare.pipe_names,
         "sayso_pipes": nlp.pipe_names,
+        "attribution_pipes": attribution_only.pipe_names,
+        "repeat": repeat,
     }
     out["bare"], _ = timed_rate(n_words, lambda: [None for _ in bare.pipe(texts, batch_size=32)])
     out["sayso"], _ = timed_rate(n_words, lambda: list(analyze_articles(articles, nlp=nlp)))
+    out["attribution"], _ = timed_rate(
+        n_words, lambda: list(analyze_articles(articles, nlp=attribution_only))
+    )
+    batch = [
+        Article(id=f"{a.id}~{r}", text=a.text) for r in range(repeat) for a in articles
+    ]
     out["jobs"] = {}
     first: list[Any] = []
     for jobs in range(1, max_jobs + 1):
-        rate, records = timed_rate(n_words, lambda j=jobs: list(analyze_items(articles, jobs=j)))
+        rate, records = timed_rate(
+            n_words * repeat, lambda j=jobs: list(analyze_items(batch, jobs=j))
+        )
         first = first or records
         rate["same_records_as_jobs_1"] = records == first
         if jobs > 1:  # workers start and load the pipeline inside the timing: measure that
@@ -193,6 +211,23 @@ def speed(split: Path, max_jobs: int) -> dict[str, Any]:
             rate["startup_seconds"] = time.perf_counter() - started
         out["jobs"][jobs] = rate
     return out
+
+
+def sources(polnear: Path) -> dict[str, Any]:
+    """The figures of ``benchmarks/sources_eval.py`` (its own gold sets), as JSON."""
+    cmd = [sys.executable, str(REPO / "benchmarks" / "sources_eval.py"), "--json"]
+    cmd += ["--polnear", str(polnear)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=REPO).stdout
+    decoder = json.JSONDecoder()
+    figures: dict[str, Any] = {}
+    pos = 0
+    while pos < len(out):  # the script prints one JSON object per gold set
+        if out[pos].isspace():
+            pos += 1
+            continue
+        obj, pos = decoder.raw_decode(out, pos)
+        figures.update(obj if "polnear_dev" in obj else {"examples": obj})
+    return figures
 
 
 # -- memory ------------------------------------------------------------------------------
@@ -279,6 +314,39 @@ def f3(x: float) -> str:
     return f"{x:.3f}".lstrip("0") if x < 1 else f"{x:.3f}"
 
 
+SOURCE_TARGETS = (
+    ("source-type accuracy", "source_type_accuracy", 0.90),
+    ("anonymity F1", "anonymity", 0.90),
+    ("source-to-actor link accuracy", "link_accuracy", 0.85),
+    ("role/title F1", "roles", 0.80),
+    ("channel F1", "channel", 0.80),
+    ("denial-link F1", "denial", 0.75),
+    ("cue stance accuracy", "stance_accuracy", None),
+)
+
+
+def sources_table(figures: dict[str, Any]) -> list[str]:
+    """One row per figure the sources issue sets a target for, per gold set."""
+
+    def cell(block: dict[str, Any], key: str) -> str:
+        value = block.get(key)
+        if value is None:
+            return "not labelled"
+        return f3(value["f1"] if isinstance(value, dict) else value)
+
+    examples, dev = figures.get("examples", {}), figures.get("polnear_dev", {})
+    lines = [
+        f"| figure | sample articles ({examples.get('matched')}/"
+        f"{examples.get('gold_attributions')} gold matched) | PolNeAR dev, 40 articles "
+        f"({dev.get('matched')}/{dev.get('gold_sources')} gold sources matched) | target |",
+        "|---|---|---|---|",
+    ]
+    for label, key, target in SOURCE_TARGETS:
+        goal = f">= {target:.2f}" if target else "-"
+        lines.append(f"| {label} | {cell(examples, key)} | {cell(dev, key)} | {goal} |")
+    return lines
+
+
 def render(results: dict[str, Any], command: str) -> str:
     m = results["machine"]
     lines = [
@@ -336,11 +404,18 @@ def render(results: dict[str, Any], command: str) -> str:
             f"{sp['bare']['words_per_s']:,.0f} |",
             f"| sayso (`analyze_articles`) | {', '.join(sp['sayso_pipes'])} | "
             f"{sp['sayso']['words_per_s']:,.0f} |",
+            f"| sayso attribution layer alone | {', '.join(sp['attribution_pipes'])} | "
+            f"{sp['attribution']['words_per_s']:,.0f} |",
+            "",
+            f"Ratios to the bare pipeline: full sayso pipeline "
+            f"{sp['sayso']['words_per_s'] / sp['bare']['words_per_s']:.2f}x, attribution layer "
+            f"alone {sp['attribution']['words_per_s'] / sp['bare']['words_per_s']:.2f}x.",
             "",
             "Through `sayso.batch.analyze_items`, as `sayso analyze --jobs N` runs (worker "
-            "processes start and load the pipeline inside the timing; their start-up is "
-            "measured apart on one article). A speed-up needs idle cores: compare the load "
-            "average above with the CPU count. Records identical to `--jobs 1`: "
+            f"processes start and load the pipeline inside the timing; their start-up is "
+            f"measured apart on one article), over the dev texts repeated {sp['repeat']} times "
+            f"({sp['words'] * sp['repeat']:,} words). A speed-up needs idle cores: compare the "
+            "load average above with the CPU count. Records identical to `--jobs 1`: "
             + ("yes" if all(r["same_records_as_jobs_1"] for r in sp["jobs"].values()) else "NO")
             + ".",
             "",
@@ -350,7 +425,7 @@ def render(results: dict[str, Any], command: str) -> str:
         for jobs, r in sp["jobs"].items():
             startup = r.get("startup_seconds", 0.0)
             working = r["seconds"] - startup
-            steady = f"{sp['words'] / working:,.0f}" if working > 0 else "n/a"
+            steady = f"{sp['words'] * sp['repeat'] / working:,.0f}" if working > 0 else "n/a"
             lines.append(
                 f"| {jobs} | {r['seconds']:.1f} | {r['words_per_s']:,.0f} | {startup:.1f} "
                 f"| {steady} |"
@@ -373,6 +448,19 @@ def render(results: dict[str, Any], command: str) -> str:
         first = next(iter(results["memory"].values()))
         lines += ["", "Command ($TMP/gen-N is the generated folder):", ""]
         lines.append(f"    {first['command']}")
+    if "sources" in results:
+        lines += [
+            "",
+            "## Sources, stance and actors",
+            "",
+            "Against the hand-made gold sets described in `docs/sources.md` (the sample "
+            "articles: development figures; 40 PolNeAR dev articles labelled for source type "
+            "only: held out from rule writing). Command:",
+            "",
+            "    python benchmarks/sources_eval.py --polnear ../shared/data/polnear --json",
+            "",
+            *sources_table(results["sources"]),
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -383,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="use only the first N dev articles")
     ap.add_argument("--articles", default="1000,10000", help="generated corpus sizes (memory)")
     ap.add_argument("--max-jobs", type=int, default=2, help="time --jobs 1 up to this")
+    ap.add_argument("--repeat", type=int, default=4, help="dev passes for the --jobs timing")
     ap.add_argument("--only", nargs="+", choices=PARTS, default=list(PARTS))
     ap.add_argument("--out", type=Path, default=REPO / "docs" / "benchmarks.md")
     ap.add_argument("--no-write", action="store_true", help="print results, leave docs alone")
@@ -398,10 +487,12 @@ def main(argv: list[str] | None = None) -> int:
         if "quality" in args.only:
             results["quality"] = quality(split, args.scorer, tmp)
         if "speed" in args.only:
-            results["speed"] = speed(split, args.max_jobs)
+            results["speed"] = speed(split, args.max_jobs, args.repeat)
         if "memory" in args.only:
             counts = [int(n) for n in args.articles.split(",")]
             results["memory"] = memory(counts, tmp)
+        if "sources" in args.only:
+            results["sources"] = sources(args.polnear.resolve())
     print(json.dumps(results, indent=1, default=str))
     if not args.no_write:
         args.out.parent.mkdir(parents=True, exist_ok=True)
