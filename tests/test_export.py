@@ -26,7 +26,7 @@ from sayso.export.brat import (
     to_ann,
 )
 from sayso.export.jsonl import to_line
-from sayso.export.text import highlighted, render_article, summary_line
+from sayso.export.text import highlighted, render_article, scorecard_line, summary_line
 
 TEXT = (
     "The lighthouse keeper said the lamp had failed twice.\r\n"
@@ -197,3 +197,26 @@ def test_summary_of_an_article_without_attributions() -> None:
     record = make_record()
     record["attributions"] = []
     assert summary_line(record) == "No attributions found."
+
+
+def test_scorecard_line_reads_the_record_scorecard() -> None:
+    """The text report states the scorecard, and copes with articles that have no content."""
+    card = {
+        "by_source_type": {"named_person": 2, "anonymous_person": 1, "group": 0},
+        "anonymous_share": 0.25,
+        "distinct_sources": 3,
+        "headline_anonymous": True,
+    }
+    line = scorecard_line({"scorecard": card})
+    assert line is not None
+    assert "named person 2, anonymous person 1;" in line
+    assert "group" not in line
+    assert "25% of attributed content" in line
+    assert "3 distinct sources" in line
+    assert line.endswith("headline rests on an anonymous source: yes.")
+    empty = dict(card, anonymous_share=None, headline_anonymous=None)
+    line = scorecard_line({"scorecard": empty})
+    assert line is not None
+    assert "; no attributed content;" in line
+    assert line.endswith("no attribution in the headline.")
+    assert scorecard_line({"attributions": []}) is None

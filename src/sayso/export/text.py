@@ -50,11 +50,12 @@ def _cell(value: str) -> Text:
 
 
 def attribution_table(record: dict[str, Any]) -> Table:
-    """One row per attribution: kind, confidence and the three roles' text."""
+    """One row per attribution: kind, confidence, who the source is, and the roles' text."""
     table = Table(box=box.SIMPLE_HEAD, expand=False, show_edge=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("kind")
     table.add_column("conf.", justify="right")
+    table.add_column("source type / stance", overflow="fold")
     for role in ("source", "cue", "content"):
         table.add_column(role, style=ROLE_STYLES[role], overflow="fold")
     for attribution in record["attributions"]:
@@ -62,9 +63,50 @@ def attribution_table(record: dict[str, Any]) -> Table:
             attribution["id"],
             attribution["kind"],
             f"{attribution['confidence']:.2f}",
+            _source_cell(attribution),
             *(_cell(attribution[role]["text"]) for role in ("source", "cue", "content")),
         )
     return table
+
+
+def _source_cell(attribution: dict[str, Any]) -> Text:
+    """``anonymous person (reason) / deny``: the evidence weight of a claim at a glance."""
+    kind = (attribution.get("source_type") or "").replace("_", " ")
+    cell = Text(
+        kind or "—", style="bold red" if (attribution.get("anonymous") or {}).get("is") else ""
+    )
+    reason = ((attribution.get("anonymous") or {}).get("reason") or {}).get("text")
+    if reason:
+        cell.append(f" ({' '.join(reason.split())})", style="dim")
+    if attribution.get("stance"):
+        cell.append(f" / {attribution['stance']}")
+    if attribution.get("denies"):
+        cell.append(f" → denies {', '.join(attribution['denies'])}")
+    return cell
+
+
+def scorecard_line(record: dict[str, Any]) -> str | None:
+    """The article's sourcing scorecard in one sentence, or None for records without one."""
+    card = record.get("scorecard")
+    if not card:
+        return None
+    by_type = ", ".join(
+        f"{kind.replace('_', ' ')} {n}" for kind, n in card["by_source_type"].items() if n
+    )
+    headline = {True: "yes", False: "no", None: "no attribution in the headline"}[
+        card.get("headline_anonymous")
+    ]
+    share = card.get("anonymous_share")
+    anonymous = (
+        "no attributed content"
+        if share is None
+        else f"{share:.0%} of attributed content from anonymous sources"
+    )
+    return (
+        f"Scorecard: sources by type: {by_type or 'none'}; {anonymous}; "
+        f"{card['distinct_sources']} distinct sources; headline rests on an anonymous "
+        f"source: {headline}."
+    )
 
 
 def summary_line(record: dict[str, Any]) -> str:
@@ -110,7 +152,11 @@ def render_article(record: dict[str, Any]) -> RenderableType:
     parts += [body, Text()]
     if record["attributions"]:
         parts += [legend(), attribution_table(record)]
-    parts += [Text(summary_line(record), style="bold"), Text()]
+    parts.append(Text(summary_line(record), style="bold"))
+    card = scorecard_line(record)
+    if card:
+        parts.append(Text(card, style="bold"))
+    parts.append(Text())
     return Group(*parts)
 
 
