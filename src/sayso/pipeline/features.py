@@ -53,13 +53,14 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
-        self.lower = [t.lower_ for t in doc]
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.tag = [t.tag_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.space = [t.is_space for t in doc]
+        tokens = list(doc)  # one Token object per position, not one per attribute read
+        self.lower = [t.lower_ for t in tokens]
+        self.lemma = [t.lemma_.lower() for t in tokens]
+        self.tag = [t.tag_ for t in tokens]
+        self.pos = [t.pos_ for t in tokens]
+        self.dep = [t.dep_ for t in tokens]
+        self.head = [t.head.i for t in tokens]
+        self.space = [t.is_space for t in tokens]
         self.children: list[list[str]] = [[] for _ in range(self.n)]
         self.kids: list[list[int]] = [[] for _ in range(self.n)]
         for i, h in enumerate(self.head):
@@ -75,7 +76,7 @@ class DocView:
         self.para = [0] * self.n
         self.quote = [0] * self.n  # 0 outside, 1 inside, 2 the quote mark itself
         para = depth = 0
-        for t in doc:
+        for t in tokens:
             i = t.i
             txt = t.text
             if "\n" in txt:
