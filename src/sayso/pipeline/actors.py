@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, ActorType
+from . import add_spans
 
 __all__ = ["HONORIFICS", "ActorsComponent", "actor_at", "is_outlet"]
 
@@ -284,10 +285,8 @@ class ActorsComponent:
                     tokens[t.i] = i
         doc._.sayso_actors = actors
         doc._.sayso_actor_tokens = tokens
-        spans = list(doc.spans["sayso"]) if "sayso" in doc.spans else []
-        for c in clusters:
-            spans.extend(Span(doc, m.start, m.end, label="ACTOR") for m in c.mentions)
-        doc.spans["sayso"] = spans
+        add_spans(doc, (Span(doc, m.start, m.end, label="ACTOR") for c in clusters
+                        for m in c.mentions))
         return doc
 
     @staticmethod

@@ -14,11 +14,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..errors import Errors, ModelError
+from . import SPAN_GROUP
 from .model import CUE_FILE, META_FILE, ROLE_FILE, AttributionModel, quote_kind
 
 __all__ = ["DEFAULT_MODEL", "SPAN_GROUP", "AttributionComponent", "model_path", "quote_kind"]
 
-SPAN_GROUP = "sayso"
 DEFAULT_MODEL = "attribution-v1"
 """The model folder under ``sayso/models/`` that ``model="default"`` loads."""
 

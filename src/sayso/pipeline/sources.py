@@ -30,6 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets, SourceType
+from . import add_spans
 from .actors import HONORIFICS, actor_at, is_outlet
 
 __all__ = ["SourcesComponent", "find_anonymity_reasons"]
@@ -202,8 +203,7 @@ class SourcesComponent:
             extra += [doc.char_span(s, e, label="ANONYMITY", alignment_mode="expand")
                       for s, e in info.reason]
         doc._.sayso_attributions = out
-        group = list(doc.spans["sayso"]) if "sayso" in doc.spans else []
-        doc.spans["sayso"] = group + [s for s in extra if s is not None]
+        add_spans(doc, extra)
         return doc
 
     # -- typing and linking --------------------------------------------------------------

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..contract import Actor, Attribution
+from . import add_spans
 
 __all__ = ["HEDGE_RE", "STANCE_CLASSES", "STANCE_LEXICON", "StanceComponent", "cue_stance"]
 
@@ -139,8 +140,7 @@ class StanceComponent:
             doc.char_span(s, e, label="HEDGE", alignment_mode="expand")
             for a in out for h in a.hedges for s, e in h
         ]
-        group = list(doc.spans["sayso"]) if "sayso" in doc.spans else []
-        doc.spans["sayso"] = group + [s for s in extra if s is not None]
+        add_spans(doc, extra)
         return doc
 
     @staticmethod
