@@ -8,14 +8,14 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from sayso.contract import Article
 from sayso.errors import InputError
-from sayso.readers import folder_files, read_inputs
+from sayso.readers import folder_files, read_inputs, read_jsonl
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -240,3 +240,19 @@ def test_stdin_starting_with_a_brace_is_still_text(monkeypatch: pytest.MonkeyPat
     _stdin(monkeypatch, b"{Editor's note} The pilot said so.\nA second line.\n")
     [article] = articles(["-"])
     assert article.meta["format"] == "text"
+
+
+def test_jsonl_is_streamed_line_by_line() -> None:
+    """A huge JSONL corpus must not be read whole: the first article comes before line 2 is read."""
+    consumed: list[int] = []
+
+    def lines() -> Iterator[bytes]:
+        for n in range(1, 4):
+            consumed.append(n)
+            yield json.dumps({"id": f"a{n}", "text": f"Story {n}."}).encode() + b"\n"
+
+    stream = read_jsonl(lines(), "corpus.jsonl")
+    first = next(stream)
+    assert isinstance(first, Article) and first.id == "a1"
+    assert consumed == [1]
+    assert [item.id for item in stream if isinstance(item, Article)] == ["a2", "a3"]

@@ -14,7 +14,7 @@ import codecs
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -167,29 +167,47 @@ def _jsonl_article(raw: bytes, stem: str, where: str, lineno: int) -> Item | Non
     return Article(id=article_id, text=text, meta=meta)
 
 
-def read_jsonl(data: bytes, where: str) -> Iterator[Item]:
-    """One article a line; a bad line is reported and skipped, the others are read.
+SNIFF_BYTES = 8192
+"""How much of a file is checked for NUL bytes before it is streamed (as git sniffs binaries)."""
 
-    Lines are split on ``\\n`` only (``str.splitlines`` would also split inside a JSON
-    string holding U+2028 or U+0085, which ``json.dumps(ensure_ascii=False)`` writes raw),
-    and each line is decoded on its own so one bad byte costs one line, not the file.
-    An article without an ``id`` is named ``<file stem>-<line number>``.
+
+def sniff(head: bytes, where: str) -> InputError | None:
+    """The error for an empty or binary file, judged from its first bytes; None if fine."""
+    if not head:
+        return InputError(Errors.E002, where)
+    if b"\x00" in head[:SNIFF_BYTES]:
+        return InputError(Errors.E003, where)
+    return None
+
+
+def read_jsonl(lines: Iterable[bytes], where: str) -> Iterator[Item]:
+    """One article a line, streamed; a bad line is reported and skipped, the others are read.
+
+    ``lines`` are raw lines as a binary file yields them: split on ``\\n`` only
+    (``str.splitlines`` would also split inside a JSON string holding U+2028 or U+0085,
+    which ``json.dumps(ensure_ascii=False)`` writes raw). Each line is decoded on its own,
+    so one bad byte costs one line, not the file, and a corpus of any size reads in
+    constant memory. An article without an ``id`` is named ``<file stem>-<line number>``.
     """
-    if not data:
-        yield InputError(Errors.E002, where)
-        return
-    if b"\x00" in data:
-        yield InputError(Errors.E003, where)
-        return
     stem = Path(where).stem
     found = False
-    for lineno, raw in enumerate(data.split(b"\n"), 1):
-        item = _jsonl_article(raw.rstrip(b"\r"), stem, where, lineno)
+    for lineno, raw in enumerate(lines, 1):
+        item = _jsonl_article(raw.rstrip(b"\n").rstrip(b"\r"), stem, where, lineno)
         if item is not None:
             found = True
             yield item
     if not found:
         yield InputError(Errors.E002, where)
+
+
+def _stream_jsonl(path: Path, where: str) -> Iterator[Item]:
+    with path.open("rb") as fh:
+        error = sniff(fh.read(SNIFF_BYTES), where)
+        if error:
+            yield error
+            return
+        fh.seek(0)
+        yield from read_jsonl(fh, where)
 
 
 def read_file(path: Path) -> Iterator[Item]:
@@ -200,12 +218,12 @@ def read_file(path: Path) -> Iterator[Item]:
         yield InputError(Errors.E009, where, suffix=suffix)
         return
     try:
+        if suffix in JSONL_SUFFIXES:
+            yield from _stream_jsonl(path, where)
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(Errors.E010, where, detail=exc.strerror or str(exc))
-        return
-    if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(data, where)
         return
     reader = read_html if suffix in HTML_SUFFIXES else read_text
     try:
@@ -223,7 +241,8 @@ def read_stdin() -> Iterator[Item]:
         return
     lines = [ln for ln in data.split(b"\n") if ln.strip()]
     if lines and all(ln.lstrip(b"\xef\xbb\xbf \t").startswith(b"{") for ln in lines):
-        yield from read_jsonl(data, "stdin")
+        error = sniff(data, "stdin")
+        yield from [error] if error else read_jsonl(data.split(b"\n"), "stdin")
         return
     try:
         yield read_text(data, "stdin", "stdin")
