@@ -7,8 +7,12 @@ analysis at once: ``displacy.render(doc, style="span", options={"spans_key": SPA
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from ..contract import Actor, Attribution
 
 SPAN_GROUP = "sayso"
 
@@ -17,3 +21,31 @@ def add_spans(doc: Doc, spans: Iterable[Span | None]) -> None:
     """Append spans to the shared group, skipping ``None`` (a char span off token bounds)."""
     group = list(doc.spans[SPAN_GROUP]) if SPAN_GROUP in doc.spans else []
     doc.spans[SPAN_GROUP] = group + [s for s in spans if s is not None]
+
+
+class AttributionLayer:
+    """Base of the components that enrich attributions found earlier (sources, stance).
+
+    It reads the attributions, actors and text once, lets :meth:`enrich` return the new
+    attributions and any spans to show, and writes both back; docs without attributions
+    pass through untouched.
+    """
+
+    def __init__(self, nlp: Any, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        atts: list[Attribution] = list(doc._.sayso_attributions or ())
+        if not atts:
+            return doc
+        text = doc.text  # built from the tokens on every access: read it once
+        out, spans = self.enrich(doc, text, atts, doc._.sayso_actors or [])
+        doc._.sayso_attributions = out
+        add_spans(doc, spans)
+        return doc
+
+    def enrich(
+        self, doc: Doc, text: str, atts: list[Attribution], actors: list[Actor]
+    ) -> tuple[list[Attribution], list[Span | None]]:
+        """The attributions with this layer's fields filled in, and spans for displaCy."""
+        raise NotImplementedError

@@ -30,7 +30,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets, SourceType
-from . import add_spans
+from . import AttributionLayer
 from .actors import HONORIFICS, actor_at, is_outlet
 
 __all__ = ["SourcesComponent", "find_anonymity_reasons"]
@@ -160,19 +160,14 @@ def find_anonymity_reasons(text: str) -> list[tuple[int, int]]:
     return out
 
 
-class SourcesComponent:
+class SourcesComponent(AttributionLayer):
     """Types, links and explains every attribution's source; adds the channel."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        atts: list[Attribution] = list(doc._.sayso_attributions or ())
-        if not atts:
-            return doc
-        actors: list[Actor] = doc._.sayso_actors or []
+    def enrich(
+        self, doc: Doc, text: str, atts: list[Attribution], actors: list[Actor]
+    ) -> tuple[list[Attribution], list[Span | None]]:
+        """Source type, anonymity and its reason, actor link and channel of each attribution."""
         sents = {s.start: k for k, s in enumerate(doc.sents)}
-        text = doc.text  # built from the tokens on every access: read it once
         gender = self._genders(text, actors)
         order = sorted(range(len(atts)), key=lambda i: _anchor(atts[i]))
         spans = {i: _span(doc, atts[i]) for i in order}
@@ -202,9 +197,7 @@ class SourcesComponent:
                       for s, e in channel]
             extra += [doc.char_span(s, e, label="ANONYMITY", alignment_mode="expand")
                       for s, e in info.reason]
-        doc._.sayso_attributions = out
-        add_spans(doc, extra)
-        return doc
+        return out, extra
 
     # -- typing and linking --------------------------------------------------------------
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..contract import Actor, Attribution
-from . import add_spans
+from . import AttributionLayer
 
 __all__ = ["HEDGE_RE", "STANCE_CLASSES", "STANCE_LEXICON", "StanceComponent", "cue_stance"]
 
@@ -119,29 +119,22 @@ def find_hedges(text: str, a: Attribution) -> tuple[tuple[tuple[int, int], ...],
     return tuple(((s, e),) for s, e in sorted(found))
 
 
-class StanceComponent:
+class StanceComponent(AttributionLayer):
     """Stance class, hedges and denial links; word lists only, so it costs next to nothing."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
-
-    def __call__(self, doc: Doc) -> Doc:
-        atts: list[Attribution] = list(doc._.sayso_attributions or ())
-        if not atts:
-            return doc
-        actors: list[Actor] = doc._.sayso_actors or []
-        text = doc.text  # built from the tokens on every access: read it once
+    def enrich(
+        self, doc: Doc, text: str, atts: list[Attribution], actors: list[Actor]
+    ) -> tuple[list[Attribution], list[Span | None]]:
+        """Cue stance and hedges of each attribution; what each denial denies."""
         out = [replace(a, stance=cue_stance(doc, a, text), hedges=find_hedges(text, a))
                for a in atts]
         out = [replace(a, denies=self._denies(doc, text, out, i, actors))
                if a.stance == "deny" else a for i, a in enumerate(out)]
-        doc._.sayso_attributions = out
         extra: list[Span | None] = [
             doc.char_span(s, e, label="HEDGE", alignment_mode="expand")
             for a in out for h in a.hedges for s, e in h
         ]
-        add_spans(doc, extra)
-        return doc
+        return out, extra
 
     @staticmethod
     def _denies(doc: Doc, text: str, atts: list[Attribution], i: int,
