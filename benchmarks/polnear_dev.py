@@ -42,6 +42,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from report import write_section  # benchmarks/ is on sys.path when run as a script
+
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_POLNEAR = REPO.parent / "shared" / "data" / "polnear"
 DEFAULT_SCORER = REPO.parent / "shared" / "tools" / "attr_eval.py"
@@ -350,7 +352,7 @@ def sources_table(figures: dict[str, Any]) -> list[str]:
 def render(results: dict[str, Any], command: str) -> str:
     m = results["machine"]
     lines = [
-        "# Benchmarks",
+        "## PolNeAR dev: quality, speed, memory, sources",
         "",
         f"Written by `benchmarks/polnear_dev.py` on {results['date']}. Re-run with:",
         "",
@@ -366,7 +368,7 @@ def render(results: dict[str, Any], command: str) -> str:
         ex, tok, c = s["exact"], s["token"], s["counts"]
         lines += [
             "",
-            "## Quality on PolNeAR dev",
+            "### Quality on PolNeAR dev",
             "",
             f"Attribution model `{q['producer']['attribution_model']}` on "
             f"`{q['producer']['spacy_pipeline']}`; {c['docs']} articles, "
@@ -392,7 +394,7 @@ def render(results: dict[str, Any], command: str) -> str:
         sp = results["speed"]
         lines += [
             "",
-            "## Speed",
+            "### Speed",
             "",
             f"Words are `\\w+` regex tokens of the input: {sp['words']:,} in "
             f"{sp['articles']} PolNeAR dev articles. One process, pipelines loaded and warmed "
@@ -433,7 +435,7 @@ def render(results: dict[str, Any], command: str) -> str:
     if "memory" in results:
         lines += [
             "",
-            "## Memory",
+            "### Memory",
             "",
             "Peak RSS of `sayso analyze` (one process, streaming) over generated folders of small "
             "fictional articles (one to three template paragraphs each), output to /dev/null:",
@@ -451,7 +453,7 @@ def render(results: dict[str, Any], command: str) -> str:
     if "sources" in results:
         lines += [
             "",
-            "## Sources, stance and actors",
+            "### Sources, stance and actors",
             "",
             "Against the hand-made gold sets described in `docs/sources.md` (the sample "
             "articles: development figures; 40 PolNeAR dev articles labelled for source type "
@@ -495,8 +497,7 @@ def main(argv: list[str] | None = None) -> int:
             results["sources"] = sources(args.polnear.resolve())
     print(json.dumps(results, indent=1, default=str))
     if not args.no_write:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(render(results, command), encoding="utf-8")
+        write_section(args.out, "polnear_dev", render(results, command))
         print(f"wrote {args.out}", file=sys.stderr)
     return 0 if results.get("quality", {}).get("sayso_evaluate_agrees", True) else 1
 
