@@ -20,21 +20,30 @@ stance and actors, not the attribution model's recall, which is reported beside 
 - role P/R/F1: (actor, role) pairs per article; a role matches when, lower-cased and without a
   leading determiner, one contains the other; actors match by canonical name or surname;
 - channel P/R/F1: over matched pairs, a channel is right when its spans overlap the gold ones;
-- denial-link P/R/F1: (denier, denied) pairs, both ends mapped through the matching; also
+- denial-link P/R/F1: (denier, denied) pairs, both ends mapped through the matching; a
+  denial's ``denied`` words (a claim no attribution holds) count as a link to every gold
+  attribution whose cue (or, without a cue, source) they overlap, and are not scored when
+  they overlap none; also
   over only the gold links whose two ends the attribution model found (``denial_found_ends``),
   which separates the linker's errors from the extractor's misses;
 - stance accuracy: matched pairs with the same cue class (an extra, not a target).
 
-``--polnear DIR`` also scores ``tests/gold/sources-polnear-dev.jsonl``: source types (and so
-anonymity) hand-labelled on PolNeAR's own gold source spans in 40 dev articles, which the
-rules were never tuned on. The file holds only document names, offsets, labels and a short
-SHA-1 of each span's text (checked against the local copy); PolNeAR's text stays outside the
-repository. A gold source matches the predicted attribution whose source overlaps it most.
+``--polnear DIR`` also scores two PolNeAR gold sets (guidelines and counts in
+``docs/sources.md``), which hold only document names, offsets, labels and 12-hex SHA-1s of
+the spans' text, checked against the local copy; PolNeAR's text stays outside the repository:
+
+- held out, ``tests/gold/sources-polnear-dev.jsonl``: source types on PolNeAR's own gold
+  source spans in 40 dev articles (a gold source matches the predicted attribution whose
+  source overlaps it most), and ``tests/gold/sources-polnear-dev-full.jsonl``: every field
+  on the same 40 articles' attributions, scored as above. No rule was written from them;
+- development, ``tests/gold/sources-polnear-train-devel.jsonl``: every field on 14 PolNeAR
+  train articles that rules were written against, like the sample articles.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections import defaultdict
@@ -44,6 +53,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "tests" / "gold" / "sources-examples.jsonl"
 POLNEAR_GOLD = REPO / "tests" / "gold" / "sources-polnear-dev.jsonl"
+POLNEAR_FULL = REPO / "tests" / "gold" / "sources-polnear-dev-full.jsonl"
+POLNEAR_TRAIN = REPO / "tests" / "gold" / "sources-polnear-train-devel.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -166,12 +177,20 @@ def score(records: list[dict[str, Any]], gold_lines: list[dict[str, Any]]) -> di
             (pred_to_gold.get(p["id"]), pred_to_gold.get(d))
             for p in record["attributions"]
             for d in p["denies"]
+        } | {
+            (pred_to_gold.get(p["id"]), g["id"])
+            for p in record["attributions"]
+            if p.get("denied")
+            for g in gold
+            if pred_to_gold.get(p["id"]) != g["id"]
+            and overlaps(g["cue"] or g["source"], p["denied"]["spans"])
         }
         tp = len(gold_links & pred_links)
         reachable = {(a, b) for a, b in gold_links if a in pairs and b in pairs}
-        deny_reach[0] += tp
+        tp_reach = len(reachable & pred_links)
+        deny_reach[0] += tp_reach
         deny_reach[1] += len(pred_links) - tp
-        deny_reach[2] += len(reachable) - tp
+        deny_reach[2] += len(reachable) - tp_reach
         deny[0] += tp
         deny[1] += len(pred_links) - tp
         deny[2] += len(gold_links) - tp
@@ -215,23 +234,64 @@ def score(records: list[dict[str, Any]], gold_lines: list[dict[str, Any]]) -> di
     }
 
 
-def score_polnear(polnear: Path) -> dict[str, Any]:
-    """Source-type accuracy and anonymity on the PolNeAR dev labels (held out)."""
-    import hashlib
+def short_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
 
+
+def load_polnear_full(path: Path, texts: dict[str, str]) -> tuple[list[dict[str, Any]], int]:
+    """The all-fields PolNeAR gold in :func:`score`'s shape, text filled in from the local copy.
+
+    Returns the lines and the number of spans whose SHA-1 no longer matches the text.
+    """
+    lines: list[dict[str, Any]] = []
+    stale = 0
+
+    def text_of(doc: str, spans: list[Span], digest: str | None) -> str:
+        nonlocal stale
+        text = " ".join(texts[doc][s:e] for s, e in spans)
+        stale += digest is not None and short_sha1(text) != digest
+        return text
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        g = json.loads(raw)
+        doc = g["doc"]
+        if g["kind"] == "roles":
+            roles: dict[str, list[str]] = defaultdict(list)
+            for r in g["roles"]:
+                name = text_of(doc, [r["actor"]], r["actor_sha1"])
+                roles[name].append(text_of(doc, [r["role"]], r["role_sha1"]))
+            lines.append({"kind": "roles", "article": doc, "roles": dict(roles)})
+            continue
+        lines.append(
+            {
+                **g,
+                "article": doc,
+                "source_text": text_of(doc, g["source"], g["source_sha1"]),
+                "cue_text": text_of(doc, g["cue"], g["cue_sha1"]),
+                "actor": text_of(doc, [g["actor"]], g["actor_sha1"]) if g["actor"] else None,
+                "channel_text": text_of(doc, g["channel"], g["channel_sha1"]),
+            }
+        )
+    return lines, stale
+
+
+def score_polnear(polnear: Path) -> dict[str, Any]:
+    """Scores the PolNeAR dev labels (held out): source types on PolNeAR's source spans, and
+    every field on the 40 articles' attributions (:data:`POLNEAR_FULL`, through :func:`score`).
+    """
     from sayso.analyze import analyze_articles
     from sayso.contract import Article
 
     gold = [json.loads(line) for line in POLNEAR_GOLD.read_text(encoding="utf-8").splitlines()]
-    docs = sorted({g["doc"] for g in gold})
+    full_docs = {
+        json.loads(line)["doc"] for line in POLNEAR_FULL.read_text(encoding="utf-8").splitlines()
+    }
+    docs = sorted({g["doc"] for g in gold} | full_docs)
     texts = {d: (polnear / "dev" / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
     stale = [
         g
         for g in gold
-        if hashlib.sha1(
-            texts[g["doc"]][g["source"][0][0] : g["source"][0][1]].encode()
-        ).hexdigest()[:12]
-        != g["sha1"]
+        if short_sha1(texts[g["doc"]][g["source"][0][0] : g["source"][0][1]]) != g["sha1"]
     ]
     articles = (Article(id=d, text=texts[d]) for d in docs)
     records = {r["id"]: r for r in analyze_articles(articles)}
@@ -254,15 +314,57 @@ def score_polnear(polnear: Path) -> dict[str, Any]:
         anon[0] += pa and ga
         anon[1] += pa and not ga
         anon[2] += ga and not pa
+    full_gold, full_stale = load_polnear_full(POLNEAR_FULL, texts)
+    full = score([records[d] for d in sorted(full_docs)], full_gold)
     return {
         "articles": len(docs),
         "gold_sources": len(gold),
-        "stale_hashes": len(stale),
+        "stale_hashes": len(stale) + full_stale,
         "matched": matched,
         "source_type_accuracy": round(type_ok / matched, 4) if matched else 0.0,
         "anonymity": prf(*anon),
         "confusion": dict(sorted(confusion.items(), key=lambda kv: -kv[1])),
+        "all_fields": full,
     }
+
+
+def score_polnear_train(polnear: Path) -> dict[str, Any]:
+    """Every field on the PolNeAR train articles labelled for rule development
+    (:data:`POLNEAR_TRAIN`): a development figure, like the sample articles'."""
+    from sayso.analyze import analyze_articles
+    from sayso.contract import Article
+
+    lines = POLNEAR_TRAIN.read_text(encoding="utf-8").splitlines()
+    docs = sorted({json.loads(line)["doc"] for line in lines})
+    texts = {d: (polnear / "train" / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
+    gold, stale = load_polnear_full(POLNEAR_TRAIN, texts)
+    records = list(analyze_articles(Article(id=d, text=texts[d]) for d in docs))
+    return {**score(records, gold), "articles": len(docs), "stale_hashes": stale}
+
+
+def figures(result: dict[str, Any]) -> dict[str, float]:
+    return {
+        "source_type_accuracy": result["source_type_accuracy"],
+        "anonymity_f1": result["anonymity"]["f1"],
+        "link_accuracy": result["link_accuracy"],
+        "role_f1": result["roles"]["f1"],
+        "channel_f1": result["channel"]["f1"],
+        "denial_f1": result["denial"]["f1"],
+    }
+
+
+def print_table(result: dict[str, Any]) -> None:
+    print(
+        f"gold attributions {result['gold_attributions']}, matched {result['matched']}"
+        f" ({result['matched'] / max(1, result['gold_attributions']):.1%})"
+    )
+    for name, value in figures(result).items():
+        flag = "ok" if value >= TARGETS[name] else "below"
+        print(f"{name:22} {value:.3f}   target {TARGETS[name]:.2f}  {flag}")
+    for part in ("anonymity", "roles", "channel", "denial", "denial_found_ends"):
+        r = result[part]
+        print(f"  {part:17} P {r['p']:.3f} R {r['r']:.3f} (tp {r['tp']} fp {r['fp']} fn {r['fn']})")
+    print(f"stance accuracy (extra) {result['stance_accuracy']:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -276,38 +378,46 @@ def main(argv: list[str] | None = None) -> int:
     from sayso.readers import read_inputs
 
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
-    articles = [a for a in read_inputs([str(EXAMPLES)]) if not isinstance(a, Exception)]
+    annotated = {g["article"] for g in gold}  # examples/ also holds other helpers' corpora
+    articles = [
+        a
+        for a in read_inputs([str(EXAMPLES)])
+        if not isinstance(a, Exception) and a.id in annotated
+    ]
     records = list(analyze_articles(articles))
     result = score(records, gold)
-    figures = {
-        "source_type_accuracy": result["source_type_accuracy"],
-        "anonymity_f1": result["anonymity"]["f1"],
-        "link_accuracy": result["link_accuracy"],
-        "role_f1": result["roles"]["f1"],
-        "channel_f1": result["channel"]["f1"],
-        "denial_f1": result["denial"]["f1"],
-    }
     if args.json:
         print(json.dumps({k: v for k, v in result.items() if k != "errors"}, indent=2))
     else:
-        print(
-            f"gold attributions {result['gold_attributions']}, matched {result['matched']}"
-            f" ({result['matched'] / max(1, result['gold_attributions']):.1%})"
-        )
-        for name, value in figures.items():
-            flag = "ok" if value >= TARGETS[name] else "below"
-            print(f"{name:22} {value:.3f}   target {TARGETS[name]:.2f}  {flag}")
-        for part in ("anonymity", "roles", "channel", "denial", "denial_found_ends"):
-            r = result[part]
-            print(
-                f"  {part:17} P {r['p']:.3f} R {r['r']:.3f}"
-                f" (tp {r['tp']} fp {r['fp']} fn {r['fn']})"
-            )
-        print(f"stance accuracy (extra) {result['stance_accuracy']:.3f}")
+        print_table(result)
+    errors = result["errors"]
     if args.polnear:
+        devel = score_polnear_train(args.polnear)
+        errors += [f"polnear-train {e}" for e in devel.pop("errors")]
+        if not args.json:
+            print(
+                f"\nPolNeAR train, {devel['articles']} articles labelled for rule development"
+                f" ({devel['stale_hashes']} stale hashes):"
+            )
+            print_table(devel)
         held_out = score_polnear(args.polnear)
+        full = held_out.pop("all_fields")
+        errors += [f"polnear {e}" for e in full.pop("errors")]
         if args.json:
-            print(json.dumps({"polnear_dev": held_out}, indent=2))
+            # one object: "polnear_dev" holds every field on the 40 held-out articles (its
+            # gold_sources counts their gold attributions); the span-level type figures and
+            # the train development figures ride along
+            dev = {**full, "gold_sources": full["gold_attributions"]}
+            print(
+                json.dumps(
+                    {
+                        "polnear_dev": dev,
+                        "polnear_dev_source_spans": held_out,
+                        "polnear_train_devel": devel,
+                    },
+                    indent=2,
+                )
+            )
         else:
             a = held_out["anonymity"]
             print(
@@ -328,8 +438,10 @@ def main(argv: list[str] | None = None) -> int:
                     if k.split(" -> ")[0] != k.split(" -> ")[1]
                 )
             )
+            print("\nPolNeAR dev, all fields on the same 40 articles (held out):")
+            print_table(full)
     if args.errors:
-        print("\n".join(result["errors"]), file=sys.stderr)
+        print("\n".join(errors), file=sys.stderr)
     return 0
 
 

@@ -27,7 +27,7 @@ def actors(text: str, nlp: Language) -> dict[str, dict[str, Any]]:
 def test_outlets_are_recognised_by_name() -> None:
     """Outlets become ``document`` sources, so their names must not read as ordinary firms."""
     assert is_outlet("Harbour Gazette") and is_outlet("Meridian Press Agency")
-    assert is_outlet("AP")
+    assert is_outlet("AP") and is_outlet("Politico") and is_outlet("MSNBC")
     assert not is_outlet("Brennick Components")
 
 
@@ -78,6 +78,43 @@ def test_title_words_split_a_name_tagged_as_an_organisation(nlp: Language) -> No
     found = actors("Organisers said Kestwick Mayor Dorian Fell would face a vote.", nlp)
     assert found["Dorian Fell"]["type"] == "person"
     assert found["Dorian Fell"]["roles"] == ["Kestwick Mayor"]
+
+
+@pytest.mark.model
+def test_abbreviated_titles_leave_the_name(nlp: Language) -> None:
+    """ "Virginia Gov. Terry Kells" is Terry Kells, Virginia Gov.; "FALLIN:" in a transcript
+    is the Fallin named before."""
+    found = actors(
+        "Virginia Gov. Terry Kells said the order was signed. Governor Mary Fallin spoke next."
+        "\n\nFALLIN: I think the nation needs to work together.", nlp)
+    assert found["Terry Kells"]["roles"] == ["Virginia Gov."]
+    assert "FALLIN" in found["Mary Fallin"]["texts"]
+
+
+@pytest.mark.model
+def test_an_outlets_presenter_is_a_person(nlp: Language) -> None:
+    """NER tags "Fox News’ Sean Hollis" as one organisation: it is an outlet and a person."""
+    found = actors("In an interview with Fox News’ Sean Hollis on Monday, Hollis asked.", nlp)
+    assert found["Sean Hollis"]["type"] == "person"
+    assert found["Sean Hollis"]["texts"] == ["Sean Hollis", "Hollis"]
+
+
+@pytest.mark.model
+def test_one_surname_two_people(nlp: Language) -> None:
+    """A bare "Clinton" goes to the Clinton named in full last before it."""
+    text = ("Bill Clinton spoke first. Clinton praised the plan. Later Hillary Clinton spoke."
+            " Clinton said she was ready.")
+    found = actors(text, nlp)
+    bill, hillary = found["Bill Clinton"]["mentions"], found["Hillary Clinton"]["mentions"]
+    second = text.index("Clinton said")
+    assert [second, second + 7] in hillary and [second, second + 7] not in bill
+    assert [text.index("Clinton praised"), text.index("Clinton praised") + 7] in bill
+
+
+@pytest.mark.model
+def test_family_ties_are_not_roles(nlp: Language) -> None:
+    found = actors("Ann Lee campaigned with her husband, Tom Lee, a retired judge.", nlp)
+    assert all(r.casefold() != "husband" for r in found["Tom Lee"]["roles"])
 
 
 def test_components_are_exposed_as_spacy_factories() -> None:

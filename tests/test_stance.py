@@ -91,6 +91,44 @@ def test_denial_of_new_reports_links_nothing(nlp: Language) -> None:
         " resigned.", nlp=nlp)
     deny = [a for a in record["attributions"] if a["stance"] == "deny"]
     assert deny and deny[0]["denies"] == []
+    assert deny[0]["denied"]["text"] == "reports that she had resigned"
+
+
+@pytest.mark.model
+def test_denial_of_an_unextracted_allegation_points_at_its_sentence(nlp: Language) -> None:
+    """ "It was alleged …" is often missed as an attribution; "denied any wrongdoing" still
+    says which claim it answers, as the sentence's span."""
+    text = ("It was alleged at a council meeting that the tender had been rewritten. Fell has"
+            " denied any wrongdoing, his office said.")
+    record = analyze_text(text, nlp=nlp)
+    deny = [a for a in record["attributions"] if a["stance"] == "deny"]
+    assert deny and deny[0]["denies"] == []
+    [(s, e)] = deny[0]["denied"]["spans"]
+    assert text[s:e].startswith("It was alleged") and e <= text.index("Fell")
+
+
+@pytest.mark.model
+def test_rejecting_a_thing_is_not_a_denial_link(nlp: Language) -> None:
+    """ "rejected the bill" answers no claim, even after an accusation about the same man."""
+    record = analyze_text(
+        "Critics accused Senator Tom Hale of blocking reform. Hale rejected the bill on"
+        " Tuesday.", nlp=nlp)
+    for a in record["attributions"]:
+        assert a["denies"] == [] and "denied" not in a
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("Sanders: Clinton must change course.", "say"),
+        ("Critics blasted the plan as reckless.", "accuse"),
+        ("The union endorsed Clinton on Thursday.", "praise"),
+    ],
+)
+@pytest.mark.model
+def test_more_cue_classes(nlp: Language, text: str, stance: str) -> None:
+    atts = analyze_text(text, nlp=nlp)["attributions"]
+    assert atts and atts[0]["stance"] == stance
 
 
 @pytest.mark.model

@@ -51,6 +51,7 @@ class Attribution:
     stance: str = "other"
     hedges: tuple[Offsets, ...] = ()
     denies: tuple[int, ...] = ()
+    denied: Offsets = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +150,7 @@ def article_record(
                 "stance": a.stance,
                 "hedges": [role_record(text, h) for h in a.hedges],
                 "denies": [f"a{j + 1}" for j in a.denies],
+                **({"denied": role_record(text, a.denied)} if a.denied else {}),
             }
             for i, a in enumerate(attributions, 1)
         ],

@@ -49,6 +49,31 @@ def _cell(value: str) -> Text:
     return Text(value)
 
 
+def actor_table(record: dict[str, Any]) -> Table | None:
+    """One row per actor: canonical name, type, roles, how often named, and the attributions
+    it is the source of; None when the record names no one."""
+    actors = record.get("actors") or []
+    if not actors:
+        return None
+    spoke: dict[str, list[str]] = {}
+    for attribution in record["attributions"]:
+        if attribution.get("actor"):
+            spoke.setdefault(attribution["actor"], []).append(attribution["id"])
+    table = Table(box=box.SIMPLE_HEAD, expand=False, show_edge=False, title="actors")
+    for column in ("#", "name", "type", "roles", "named", "source of"):
+        table.add_column(column, overflow="fold", style="dim" if column == "#" else "")
+    for actor in actors:
+        table.add_row(
+            actor["id"],
+            actor["name"],
+            actor["type"],
+            _cell("; ".join(actor["roles"])),
+            str(len(actor["mentions"])),
+            ", ".join(spoke.get(actor["id"], [])) or "—",
+        )
+    return table
+
+
 def attribution_table(record: dict[str, Any]) -> Table:
     """One row per attribution: kind, confidence, who the source is, and the roles' text."""
     table = Table(box=box.SIMPLE_HEAD, expand=False, show_edge=False)
@@ -58,23 +83,28 @@ def attribution_table(record: dict[str, Any]) -> Table:
     table.add_column("source type / stance", overflow="fold")
     for role in ("source", "cue", "content"):
         table.add_column(role, style=ROLE_STYLES[role], overflow="fold")
+    names = {actor["id"]: actor["name"] for actor in record.get("actors") or []}
     for attribution in record["attributions"]:
         table.add_row(
             attribution["id"],
             attribution["kind"],
             f"{attribution['confidence']:.2f}",
-            _source_cell(attribution),
+            _source_cell(attribution, names),
             *(_cell(attribution[role]["text"]) for role in ("source", "cue", "content")),
         )
     return table
 
 
-def _source_cell(attribution: dict[str, Any]) -> Text:
-    """``anonymous person (reason) / deny``: the evidence weight of a claim at a glance."""
+def _source_cell(attribution: dict[str, Any], names: dict[str, str] | None = None) -> Text:
+    """``named person = Ana Vellis / deny → denies a3; via in a statement``: who the source
+    is, the evidence weight of the claim and where it was said, at a glance."""
     kind = (attribution.get("source_type") or "").replace("_", " ")
     cell = Text(
         kind or "—", style="bold red" if (attribution.get("anonymous") or {}).get("is") else ""
     )
+    actor = (names or {}).get(attribution.get("actor") or "")
+    if actor:
+        cell.append(f" = {actor}", style="bold")
     reason = ((attribution.get("anonymous") or {}).get("reason") or {}).get("text")
     if reason:
         cell.append(f" ({' '.join(reason.split())})", style="dim")
@@ -82,6 +112,12 @@ def _source_cell(attribution: dict[str, Any]) -> Text:
         cell.append(f" / {attribution['stance']}")
     if attribution.get("denies"):
         cell.append(f" → denies {', '.join(attribution['denies'])}")
+    denied = (attribution.get("denied") or {}).get("text")
+    if denied:
+        cell.append(f" → denies “{_cell(denied).plain}”", style="dim")
+    channel = (attribution.get("channel") or {}).get("text")
+    if channel:
+        cell.append(f"; via {' '.join(channel.split())}", style="dim")
     return cell
 
 
@@ -152,6 +188,9 @@ def render_article(record: dict[str, Any]) -> RenderableType:
     parts += [body, Text()]
     if record["attributions"]:
         parts += [legend(), attribution_table(record)]
+    actors = actor_table(record)
+    if actors is not None:
+        parts.append(actors)
     parts.append(Text(summary_line(record), style="bold"))
     card = scorecard_line(record)
     if card:

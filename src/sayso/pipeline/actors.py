@@ -5,10 +5,12 @@ is the head of an attribution's source, since a country that "says" is its gover
 Mentions of one actor are merged within the doc: a person by surname ("Ms Castell",
 "Castell" -> "Maria Castell Ibáñez"), an organisation by prefix or acronym ("Brennick" ->
 "Brennick Components", "MPA" -> "Meridian Press Agency"). The canonical name is the fullest
-mention with honorifics and titles taken off. Roles come from appositives ("the defence
-minister, General X", "X, the chief of agency Z") and pre-nominal titles ("Florida senator
-Y"). The result is ``doc._.sayso_actors`` (a list of :class:`~sayso.contract.Actor`, char
-offsets) and ``ACTOR`` spans in ``doc.spans["sayso"]``.
+mention with honorifics and titles ("Gov.", "Sen.") taken off; two people with one surname
+share its bare mentions by who was named in full last. Headline mentions, where title case
+misleads NER, join the body's actors. Roles come from appositives ("the defence minister,
+General X", "X, the chief of agency Z") and pre-nominal titles ("Florida senator Y"); a bare
+family tie is not a role. The result is ``doc._.sayso_actors`` (a list of
+:class:`~sayso.contract.Actor`, char offsets) and ``ACTOR`` spans in ``doc.spans["sayso"]``.
 """
 
 from __future__ import annotations
@@ -39,10 +41,22 @@ TITLE_WORDS = frozenset(
         "inspector", "constable", "chief", "secretary", "chancellor", "ambassador", "commissioner",
         "director", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman", "chairwoman",
         "chair", "prosecutor", "superintendent", "officer", "king", "queen", "prince", "bishop",
-        "archbishop", "pope", "rabbi", "imam", "father"
+        "archbishop", "pope", "rabbi", "imam", "father", "representative", "congressman",
+        "congresswoman", "speaker", "sheriff", "admiral", "gov", "gov.", "sen", "sen.", "rep",
+        "rep.", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.", "adm", "adm.", "cmdr",
+        "cmdr.", "supt", "supt.", "insp", "insp.", "det", "det.", "rev", "rev.", "reverend"
     ]
 )
-"""Capitalised words that NER sometimes folds into a person's name ("Councillor X")."""
+"""Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds
+into a person's name ("Councillor X", "Virginia Gov. Terry McAuliffe")."""
+
+KINSHIP = frozenset(
+    [
+        "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner",
+        "boyfriend", "girlfriend", "fiancé", "fiancée", "grandson", "granddaughter", "child"
+    ]
+)
+"""A bare family tie ("her husband, Bill") tells who someone is to another, not their role."""
 
 ORG_WORDS = frozenset(
     [
@@ -64,9 +78,18 @@ _DETERMINERS = frozenset(
 _ROLE_DEPS = frozenset(("compound", "amod", "nmod"))
 _OUTLET = re.compile(
     r"\b(Times|Post|Herald|Gazette|Courier|Ledger|Observer|Echo|Advertiser|Journal|Tribune|"
-    r"Chronicle|News|Telegraph|Guardian|Press Agency|Review|Mail|Express|Star|AP|AFP|Reuters)\b"
+    r"Chronicle|News|Telegraph|Guardian|Press Agency|Review|Mail|Express|Star|AP|AFP|Reuters|"
+    r"UPI|Radio|Magazine|Newsweek|Politico|POLITICO|Politifact|PolitiFact|MSNBC|CNN|CNBC|"
+    r"NPR|PBS|BBC|Bloomberg|BuzzFeed|Gawker|Intercept|Breitbart|Daily Caller|HuffPost|"
+    r"Huffington Post|Yahoo|Axios|Vox|Slate|Salon|The Hill|The Atlantic|RealClearPolitics|"
+    r"Real Clear Politics|FiveThirtyEight|HuffPollster|Fox News|Fox Business|Daily Beast|"
+    r"Mother Jones|ProPublica|Associated Press|United Press International)\b"
 )
-"""Organisation names that are news outlets: as a source they are typed ``document``."""
+"""Organisation names that are news outlets: as a source they are typed ``document``.
+Also the names of major US and UK outlets, which carry none of the generic words."""
+
+_HEADLINE_MAX = 160
+"""A first line at most this long is taken for a headline."""
 
 if not Doc.has_extension("sayso_actors"):
     Doc.set_extension("sayso_actors", default=None)
@@ -115,12 +138,13 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
 
 
 def _role_text(tokens: list[Token]) -> str:
-    """A role as written, without a leading determiner or possessive pronoun."""
+    """A role as written, without a leading determiner or possessive pronoun; empty for a
+    bare family tie ("his wife")."""
     while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
-    if not tokens:
+    if not tokens or (len(tokens) == 1 and tokens[0].lower_ in KINSHIP):
         return ""
     doc = tokens[0].doc
     text = doc[tokens[0].i : tokens[-1].i + 1].text
@@ -176,8 +200,9 @@ def _appositive(span: Span) -> str:
     for child in root.rights:
         if child.dep_ != "appos" or child.i < span.end:
             continue
-        if child.like_num or child.ent_type_ or child.tag_ == "CD":
-            continue
+        if child.like_num or child.ent_type_ or child.tag_ == "CD" or child.pos_ not in (
+                "NOUN", "PROPN") or any(c.dep_ == "nummod" for c in child.children):
+            continue  # an age, a name, a count ("the EPA, 18 states, …"), a misparsed clause
         toks = list(child.subtree)
         clause = [t.left_edge.i for t in toks if t.dep_ == "relcl"]
         toks = [t for t in toks if not clause or t.i < min(clause)]
@@ -187,17 +212,31 @@ def _appositive(span: Span) -> str:
     return ""
 
 
+def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
+    """ "Fox News’ Sean Hannity", tagged ORG as a whole, is an outlet and a person."""
+    cut = next((t.i for t in ent[:-2] if t.text in ("’", "'", "’s", "'s")), None)
+    if ent.label_ != "ORG" or cut is None or cut == ent.start:
+        return [(ent, ent.label_)]
+    person = ent.doc[cut + 1 : ent.end]
+    if len(person) < 2 or not all(t.is_title and t.tag_ == "NNP" for t in person):
+        return [(ent, ent.label_)]
+    owner = ent.doc[ent.start : cut + (ent.doc[cut].tag_ == "POS")]
+    return [(owner, "ORG"), (person, "PERSON")]
+
+
 def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
-    for ent in doc.ents:
+    ents = [part for whole in doc.ents for part in _split_possessor(whole)]
+    for ent, label in ents:
         if (ent.text.isupper() and len(ent.text) > 5) or ent[-1].lower_ in TITLE_WORDS:
             continue  # a dateline ("VALDENE —") or a bare title ("Kestwick Mayor")
-        if ent.label_ == "PERSON" and ent[-1].lower_ not in ORG_WORDS:
+        if label == "PERSON" and ent[-1].lower_ not in ORG_WORDS and not (
+                len(ent) == 1 and is_outlet(ent.text)):  # "Politico", tagged PERSON
             found.append((ent, "person"))
-        elif ent.label_ == "ORG" and _is_who(ent):
+        elif label == "ORG" and _is_who(ent):
             found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"
-        elif ent.label_ in ("ORG", "PERSON") or (
-            ent.label_ in ("GPE", "NORP") and any(ent.start <= i < ent.end for i in source_roots)
+        elif label in ("ORG", "PERSON") or (
+            label in ("GPE", "NORP") and any(ent.start <= i < ent.end for i in source_roots)
         ):
             found.append((ent, "organisation"))
     taken = {t.i for span, _ in found for t in span}
@@ -225,9 +264,16 @@ def _acronym(tokens: list[Token]) -> str:
 
 
 def _same_org(short: list[Token], long: list[Token]) -> bool:
+    """ "Brennick" of "Brennick Components", "MPA" of "Meridian Press Agency", "Supreme
+    Court" of "U.S. Supreme Court" (the long name with a place in front)."""
     s = [t.text for t in short]
     words = [t.text for t in long]
     if s == words[: len(s)] and s[0][:1].isupper():
+        return True
+    extra = long[: len(long) - len(s)]
+    if len(s) > 1 and extra and s == words[len(extra) :] and all(
+            t.ent_type_ in ("GPE", "NORP") or t.text in ("U.S.", "US", "UK", "U.K.")
+            for t in extra):
         return True
     return len(s) == 1 and s[0].isupper() and len(s[0]) > 1 and s[0] == _acronym(long)
 
@@ -254,12 +300,25 @@ class ActorsComponent:
                 kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
             if name and any(t.is_title or t.is_upper for t in name):
                 cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
-        # the fullest forms found the clusters; shorter ones join them
-        order = sorted(range(len(cleaned)), key=lambda k: (-len(cleaned[k][2]), k))
+        # the fullest forms found the clusters; shorter ones join them. Headline mentions
+        # come last: title case there makes NER run on ("Donald Trump Featured")
+        headline_end = doc.text.find("\n")
+        if headline_end > _HEADLINE_MAX:  # a first paragraph, not a headline
+            headline_end = -1
+        order = sorted(range(len(cleaned)), key=lambda k: (
+            cleaned[k][0].start_char < headline_end, -len(cleaned[k][2]), k))
         person_keys: dict[str, _Cluster] = {}
         for k in order:
             mention, kind, name, titles = cleaned[k]
             cluster = self._find(clusters, person_keys, kind, name)
+            if cluster is None and mention.start_char < headline_end:
+                known = [t for t in name if t.text in person_keys]
+                if known:
+                    cluster = person_keys[known[-1].text]
+                    words = {t.text for t in cluster.name}
+                    inside = [t for t in name if t.text in words]
+                    name = [t for t in name if inside[0].i <= t.i <= inside[-1].i]
+                    mention, titles = doc[name[0].i : name[-1].i + 1], []
             if cluster is None:
                 cluster = _Cluster(kind, name)
                 clusters.append(cluster)
@@ -271,6 +330,7 @@ class ActorsComponent:
                 if role and role.casefold() not in {r.casefold() for r in cluster.roles}:
                     cluster.roles.append(role)
         self._add_bare_names(doc, clusters, person_keys)
+        self._share_surnames(clusters)
         self._fold_brand_names(clusters)
         clusters = [c for c in clusters if c.mentions]
         clusters.sort(key=lambda c: min(m.start for m in c.mentions))
@@ -310,6 +370,26 @@ class ActorsComponent:
         return None
 
     @staticmethod
+    def _share_surnames(clusters: list[_Cluster]) -> None:
+        """Two people with one surname ("Bill Clinton", "Hillary Clinton"): a bare "Clinton"
+        goes to whichever of them was named in full last before it."""
+        by_surname: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            if c.type == "person" and len(c.name) > 1:
+                by_surname.setdefault(c.name[-1].text, []).append(c)
+        for people in by_surname.values():
+            if len(people) < 2:
+                continue
+            full = sorted((m.start_char, c) for c in people for m in c.mentions
+                          if len(m) > 1 and m[0].text == c.name[0].text)
+            for c in people:
+                for m in [m for m in c.mentions if len(m) == 1]:
+                    before = [owner for start, owner in full if start < m.start_char]
+                    if before and before[-1] is not c:
+                        c.mentions.remove(m)
+                        before[-1].mentions.append(m)
+
+    @staticmethod
     def _fold_brand_names(clusters: list[_Cluster]) -> None:
         """A one-word "person" that starts an organisation's name is that organisation
         ("Corvane’s managing director" beside "Corvane Properties")."""
@@ -335,11 +415,14 @@ class ActorsComponent:
         keys.update(person_keys)
         taken = {t.i for c in clusters for m in c.mentions for t in m}
         for token in doc:
-            if token.i in taken or token.text not in keys or not (
-                    token.tag_ == "NNP"
+            speaker = token.is_upper and len(token) > 2 and token.i + 1 < len(doc) \
+                and doc[token.i + 1].text == ":"  # "FALLIN:" in a transcript, not a dateline
+            word = token.text.title() if speaker else token.text
+            if token.i in taken or word not in keys or not (
+                    token.tag_ == "NNP" or speaker
                     or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))):
-                continue  # a known name; sentence-initial "Fell denied" is tagged a verb
-            cluster = keys[token.text]
+                continue  # a known name ("FALLIN:" in a transcript); "Fell denied" is a verb
+            cluster = keys[word]
             name, _ = _clean(doc[token.i : token.i + 1])
             if cluster.type == "organisation":
                 name = [token]

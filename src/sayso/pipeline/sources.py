@@ -4,18 +4,21 @@ For every attribution it decides, from the source span, the parse and what came 
 
 - **the actor** the source refers to (an index into ``doc._.sayso_actors``), across sentences:
   a pronoun ("he", "she", "they", "it") goes to the nearest compatible earlier source or actor
-  mention, preferring the latest sentence and its subject; "the official" to an earlier source
-  with the same head noun, else to a named actor with that title; "who" to its antecedent;
+  mention, subjects and names outside quotes first, of the right gender; "the official" to an
+  earlier source with the same head noun, else to a named actor with that title, and "the
+  Vermont senator" to the person who was the subject just before; "who" to its antecedent;
 - **the source type**: ``named_person``, ``anonymous_person`` (an unnamed individual: "a senior
   official", "sources", "a neighbour"), ``organisation`` (also an unnamed spokesperson, who
-  speaks on the record for one), ``group`` ("analysts", "critics", "many"), ``document``
-  (reports, studies, polls, statements, news outlets) or ``unspecified`` (no source span);
+  speaks on the record for one), ``group`` ("analysts", "critics", "many", "46 percent", "A,
+  B and C"), ``document`` (reports, studies, polls, statements, news outlets; never linked to
+  an actor) or ``unspecified`` (no source span);
 - **anonymity**: true for every ``anonymous_person``, with the stated reason when the text
   gives one ("spoke on condition of anonymity because …", "declined to be named"), looked for
   in the attribution's sentence and, for "The officials spoke on condition of anonymity", the
   next sentence; a group with a stated reason becomes ``anonymous_person``;
-- **the channel**: "told the Meridian Press Agency", "in a statement", "in an interview with X",
-  "on social media", "Speaking to X", from the cue's dependents and a few fixed patterns.
+- **the channel**: "told the Meridian Press Agency", "asked Clinton", "in a statement", "in an
+  interview with X", "at a briefing", "on CNN's State of the Union", "on social media",
+  "Speaking to X", from the cue's dependents and a few fixed patterns.
 
 The rules and their word lists are documented in ``docs/sources.md``.
 """
@@ -31,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets, SourceType
 from . import AttributionLayer
-from .actors import HONORIFICS, actor_at, is_outlet
+from .actors import HONORIFICS, TITLE_WORDS, actor_at, is_outlet
 
 __all__ = ["SourcesComponent", "find_anonymity_reasons"]
 
@@ -41,7 +44,13 @@ DOCUMENT_NOUNS = frozenset(
         "review", "audit", "document", "documents", "email", "emails", "letter", "memo", "filing",
         "data", "figure", "figures", "record", "records", "research", "ruling", "judgment",
         "judgement", "verdict", "investigation", "inquiry", "assessment", "estimate", "newspaper",
-        "paper", "article", "website", "notice", "release", "consultation", "census", "dossier"
+        "paper", "article", "website", "notice", "release", "consultation", "census", "dossier",
+        "datum", "ad", "advert", "advertisement", "video", "clip", "footage", "tweet", "transcript",
+        "book", "memoir", "summary", "tally", "average", "chart", "motion", "brief", "lawsuit",
+        "complaint", "indictment", "editorial", "column", "piece", "story", "blog", "account",
+        "message", "petition", "projection", "forecast", "index", "ranking", "recording", "tape",
+        "footnote", "table", "graphic", "headline", "results", "result", "numbers", "count",
+        "suit", "tabloid", "magazine", "broadcaster", "outlet", "voiceover", "narrator"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -51,7 +60,7 @@ ORG_NOUNS = frozenset(
         "club", "board", "party", "federation", "alliance", "committee", "commission",
         "prosecution", "administration", "embassy", "regulator", "bank", "hospital", "university",
         "school", "group", "organisation", "organization", "institute", "campaign", "forum",
-        "association", "coalition"
+        "association", "coalition", "non-profit", "nonprofit", "pac", "network", "station"
     ]
 )
 GENERIC_ORG_NOUNS = frozenset(
@@ -80,13 +89,107 @@ MEDIUM_NOUNS = frozenset(
         "video", "broadcast", "podcast", "conference", "briefing", "release", "speech", "message",
         "media", "website", "television", "radio", "blog", "newsletter", "filing", "testimony",
         "programme", "program", "documentary", "column", "judgment", "judgement", "affidavit",
-        "submission"
+        "submission", "memo", "book", "memoir", "op-ed", "editorial", "episode", "show",
+        "appearance", "rally", "event", "gathering", "meeting", "hearing", "gaggle", "debate",
+        "session", "call", "conversation", "chat", "ad", "advertisement", "clip", "article",
+        "essay", "report", "remarks", "address", "luncheon", "dinner",
+        "newspaper", "network", "channel", "twitter", "facebook", "instagram"
     ]
 )
+SHARE_WORDS = frozenset(
+    [
+        "percent", "%", "per", "majority", "minority", "half", "third", "quarter", "plurality",
+        "percentage", "share", "fraction"
+    ]
+)
+"""Heads of a poll's fractions of respondents ("46 percent", "a majority of voters"): groups."""
+PERSON_ROLE_NOUNS = TITLE_WORDS | frozenset(
+    [
+        "nominee", "candidate", "businessman", "businesswoman", "mogul", "billionaire",
+        "frontrunner", "front-runner", "developer", "lawmaker", "host", "anchor", "founder",
+        "executive", "strategist", "economist", "manager", "widow", "veteran", "physician",
+        "doctor", "pollster", "star", "contender", "rival", "incumbent", "challenger", "runner"
+    ]
+)
+"""Head nouns of a definite description of a known person ("the New York businessman")."""
+PERSON_NOUNS = frozenset(
+    [
+        "man", "woman", "person", "friend", "neighbour", "neighbor", "resident", "witness",
+        "relative", "member", "parent", "mother", "father", "child", "citizen", "guy", "girl",
+        "boy", "colleague", "ally", "critic", "expert", "analyst", "lawyer", "attorney",
+        "clerk", "nurse", "doctor", "judge", "cop", "officer", "veteran", "victim", "fan",
+        "student", "teacher", "worker", "employee", "staffer", "adviser", "advisor", "aide",
+        "insider", "source", "activist", "mom", "dad", "wife", "husband", "son", "daughter"
+    ]
+)
+PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee",
+                  "eer", "ive", "ess", "ar")
+"""Endings of nouns for people (speaker, director, activist, politician, resident …)."""
+GENDERED_NOUNS = {
+    "businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
+    "businesswoman": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
+    "widow": "f", "king": "m", "queen": "f", "prince": "m",
+}
+ABBREVIATED = {
+    "sen.": "senator", "sen": "senator", "gov.": "governor", "gov": "governor",
+    "rep.": "representative", "rep": "representative", "gen.": "general", "gen": "general",
+    "lt.": "lieutenant", "col.": "colonel", "sgt.": "sergeant", "adm.": "admiral",
+    "pres.": "president", "sec.": "secretary", "supt.": "superintendent", "insp.": "inspector",
+    "det.": "detective", "rev.": "reverend",
+}
+"""Title abbreviations, spelt out, so "the senator" finds "Vermont Sen. Bernie Sanders"."""
+FEMALE_NAMES = frozenset(
+    [
+        "abigail", "alexis", "alice", "amanda", "amber", "amy", "andrea", "angela", "ann", "anna",
+        "anne", "annie", "ashley", "barbara", "betty", "beverly", "brenda", "brittany", "carol",
+        "carolyn", "catherine", "cathy", "charlotte", "chelsea", "cheryl", "christina", "christine",
+        "claire", "condoleezza", "cynthia", "danielle", "debbie", "deborah", "debra", "denise",
+        "diana", "diane", "donna", "doris", "dorothy", "elena", "elizabeth", "ellen", "emily",
+        "emma", "evelyn", "frances", "gloria", "grace", "gwen", "hannah", "heather", "helen",
+        "hillary", "hope", "huma", "isabella", "ivana", "ivanka", "jacqueline", "jane", "janet",
+        "janice", "jean", "jennifer", "jessica", "jill", "joan", "joyce", "judith", "judy", "julie",
+        "kamala", "karen", "kate", "katherine", "kathleen", "kathryn", "kathy", "katie", "kayla",
+        "kelly", "kellyanne", "kimberly", "laura", "lauren", "linda", "lisa", "lori", "lucy",
+        "madison", "margaret", "maria", "marie", "marilyn", "marine", "martha", "mary", "megan",
+        "meghan", "megyn", "melania", "melissa", "michele", "michelle", "nancy", "natalie",
+        "nicole", "nikki", "olivia", "oprah", "pamela", "patricia", "rachel", "rebecca", "rosie",
+        "ruth", "samantha", "sandra", "sara", "sarah", "sharon", "sheila", "shirley", "sonia",
+        "sophia", "stephanie", "susan", "susanne", "suzanne", "teresa", "theresa", "tina", "tulsi",
+        "victoria", "virginia"
+    ]
+)
+MALE_NAMES = frozenset(
+    [
+        "aaron", "adam", "al", "alan", "albert", "alexander", "anderson", "andrew", "anthony",
+        "arthur", "austin", "barack", "bashar", "benjamin", "bernie", "bill", "billy", "bobby",
+        "boris", "brandon", "brian", "bruce", "bryan", "carl", "charles", "chris", "christian",
+        "christopher", "chuck", "daniel", "david", "dennis", "dick", "donald", "douglas", "dylan",
+        "edward", "elijah", "emmanuel", "eric", "ethan", "eugene", "francois", "frank", "gabriel",
+        "gary", "george", "gerald", "gordon", "gregory", "harold", "harry", "henry", "howard",
+        "hugh", "jack", "jacob", "jake", "james", "jason", "jeb", "jeffrey", "jeremy", "jerry",
+        "jesse", "jimmy", "joe", "john", "jonathan", "jordan", "jose", "joseph", "joshua", "juan",
+        "justin", "keith", "kenneth", "kevin", "kyle", "larry", "lawrence", "lester", "lindsey",
+        "logan", "louis", "marco", "mark", "mason", "matt", "matthew", "michael", "mike", "mitch",
+        "mitt", "nathan", "newt", "nicholas", "nigel", "noah", "patrick", "paul", "peter", "philip",
+        "ralph", "rand", "randy", "raymond", "recep", "reince", "richard", "robert", "roger",
+        "ronald", "roy", "rudy", "rush", "russell", "ryan", "samuel", "scott", "sean", "stephen",
+        "steven", "ted", "terry", "thomas", "tim", "timothy", "tony", "tyler", "vincent",
+        "vladimir", "walter", "wayne", "william", "willie", "wolf", "xi", "zachary"
+    ]
+)
+"""Common given names: a pronoun must agree with the person it resolves to."""
+TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "brief", "inform"])
+"""Speech verbs whose object is the person addressed: "told the AP", "asked Clinton"."""
+ADDRESSEES = frozenset(["them", "him", "her", "us", "me", "you", "reporters", "journalists"])
+CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for"])
 _PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f"}
 _PLURAL_PRON = frozenset(("they", "we"))
 _RELATIVE = frozenset(("who", "which", "that"))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+_SUBJECT_BONUS = 1.5
+"""A pronoun prefers a subject one sentence back to a non-subject in its own sentence."""
+_QUOTED_PENALTY = 1.0
+"""… and a name outside quoted or reported words to one inside them."""
 
 _ANON_RE = re.compile(
     r"(?:\b(?:who |and )?(?:spoke|speaking|talked|talking)\s+)?\bon\s+(?:the\s+)?condition\s+"
@@ -127,8 +230,12 @@ def _span(doc: Doc, a: Attribution) -> Span | None:
     if not a.source:
         return None
     cs, ce = (a.cue[0][0], a.cue[-1][1]) if a.cue else (_anchor(a), _anchor(a))
-    s, e = min(a.source, key=lambda o: min(abs(o[1] - cs), abs(o[0] - ce)))
-    return doc.char_span(s, e, alignment_mode="expand")
+    parts = [p for p in (doc.char_span(s, e, alignment_mode="expand") for s, e in a.source) if p]
+    subjects = [p for p in parts if _is_subject(p.root)]
+    if not parts:
+        return None  # "Trump, who has relied on …": the subject, not the clause's tail
+    return min(subjects or parts,
+               key=lambda p: min(abs(p.end_char - cs), abs(p.start_char - ce)))
 
 
 def _root(span: Span) -> Token:
@@ -139,8 +246,8 @@ def _root(span: Span) -> Token:
         if words:
             root = words[-1]
     if root.dep_ in ("det", "poss", "amod", "compound", "nummod") and root.head.pos_ in (
-            "NOUN", "PROPN"):  # a cut-short source ("A" of "A ministry spokeswoman")
-        root = root.head
+            "NOUN", "PROPN") and actor_at(span.doc, root) is None:
+        root = root.head  # a cut-short source ("A" of "A ministry spokeswoman"), not a name
     return root
 
 
@@ -170,6 +277,7 @@ class SourcesComponent(AttributionLayer):
         sents = {s.start: k for k, s in enumerate(doc.sents)}
         gender = self._genders(text, actors)
         order = sorted(range(len(atts)), key=lambda i: _anchor(atts[i]))
+        quoted = tuple(o for a in atts for o in a.content)
         spans = {i: _span(doc, atts[i]) for i in order}
         reasons = self._assign_reasons(doc, text, spans)
         done: dict[int, tuple[int, int, bool, _Info]] = {}  # i -> (sent, char, subject, info)
@@ -178,11 +286,13 @@ class SourcesComponent(AttributionLayer):
         for i in order:
             a = atts[i]
             span = spans[i] or self._shared_source(doc, a, atts, spans)
-            info = self._classify(doc, a, span, actors, done, gender, sents)
+            info = self._classify(doc, a, span, actors, done, gender, sents, quoted)
             if i in reasons:  # a stated reason makes any source an anonymous one
                 info = replace(info, reason=(reasons[i],), anonymous=True)
             if info.anonymous:
                 info = replace(info, type="anonymous_person", actor=None)
+            elif info.type == "document":  # an outlet or a report speaks; no actor is linked
+                info = replace(info, actor=None)
             if span is not None:
                 root = _root(span)
                 done[i] = (sents[root.sent.start], root.idx, _is_subject(root), info)
@@ -221,9 +331,10 @@ class SourcesComponent(AttributionLayer):
     def _classify(
         self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],
         done: dict[int, tuple[int, int, bool, _Info]], gender: dict[int, str],
-        sents: dict[int, int],
+        sents: dict[int, int], quoted: Offsets,
     ) -> _Info:
-        """Resolve a reference if the source is one, else type it from its own words."""
+        """Resolve a reference if the source is one, else type it from its own words;
+        ``quoted`` holds every attribution's content (names there rank lower as antecedents)."""
         if span is None:
             return _Info("unspecified", False, (), None, "", False)
         root = _root(span)
@@ -233,13 +344,13 @@ class SourcesComponent(AttributionLayer):
             return _Info("unspecified", False, (), None, "", False)  # "It is said that …"
         exclude = a.content
         if low in _PERSON_PRON or low in _PLURAL_PRON or low == "it":
-            found = self._antecedent(doc, root, actors, done, gender, sents, exclude)
+            found = self._antecedent(doc, root, actors, done, gender, sents, exclude, quoted)
             if found is not None:
                 return found
         if low in _RELATIVE and root.head.dep_ == "relcl":
             noun = root.head.head
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
-        if low == "one":  # "One said", "one of the people said": one of an earlier group
+        if low == "one" and not _is_fraction(root):  # "One said", "one of the people said"
             prior = self._latest(done, sents[root.sent.start], root.idx,
                                  lambda info: info.plural and info.type != "organisation")
             if prior is not None:
@@ -263,6 +374,9 @@ class SourcesComponent(AttributionLayer):
             if prior is not None:
                 return prior
             titled = self._titled(actors, root)
+            if titled is None and "the" in dets and lemma in PERSON_ROLE_NOUNS \
+                    and root.tag_ == "NN" and not _has_conj(root):
+                titled = self._salient_person(doc, actors, root, gender, quoted)
             if titled is not None:
                 return _Info("named_person", False, (), titled, root.lemma_.lower(), False)
         return self._base(doc, span, root, actors)
@@ -271,6 +385,10 @@ class SourcesComponent(AttributionLayer):
     def _base(doc: Doc, span: Span, root: Token, actors: list[Actor]) -> _Info:
         """A source typed from its own words, without looking back."""
         lemma = root.lemma_.lower()
+        if _has_conj(root):  # "Clinton, Sanders and O'Malley", "the Times and Gannett"
+            return _Info("group", False, (), None, lemma, True)
+        if lemma in SHARE_WORDS or (root.like_num and (lemma != "one" or _is_fraction(root))):
+            return _Info("group", False, (), None, lemma, True)  # "46 percent", "one in five"
         plural = root.tag_ in ("NNS", "NNPS") or lemma in GROUP_WORDS
         at = actor_at(doc, root)
         if at is None:
@@ -299,6 +417,8 @@ class SourcesComponent(AttributionLayer):
             return _Info("organisation", False, (), org, lemma, False)
         if root.pos_ == "PROPN" or root.ent_type_:
             kind = "organisation" if root.ent_type_ in ("ORG", "GPE", "NORP") else "named_person"
+            if is_outlet(doc[root.left_edge.i : root.i + 1].text):
+                kind = "document"  # an outlet NER missed or called a person ("Politico")
             return _Info(kind, False, (), None, lemma, plural)
         if plural:
             familiar = any(t.lower_ in ("familiar", "knowledge", "close") for t in root.subtree)
@@ -309,6 +429,8 @@ class SourcesComponent(AttributionLayer):
             return _Info("unspecified", False, (), None, lemma, False)
         dets = {c.lower_ for c in root.children if c.dep_ in ("det", "nummod")}
         indefinite = bool(dets & {"a", "an", "one", "another", "some", "any"})
+        if indefinite and root.pos_ == "NOUN" and not _person_noun(lemma):
+            return _Info("unspecified", False, (), None, lemma, False)  # "an argument about"
         if lemma in ANON_NOUNS or indefinite or root.pos_ == "PRON":
             return _Info("anonymous_person", True, (), None, lemma, False)
         return _Info("named_person", False, (), None, lemma, False)  # "the mayor", "owner says"
@@ -316,16 +438,16 @@ class SourcesComponent(AttributionLayer):
     def _antecedent(
         self, doc: Doc, root: Token, actors: list[Actor],
         done: dict[int, tuple[int, int, bool, _Info]], gender: dict[int, str],
-        sents: dict[int, int], exclude: Offsets,
+        sents: dict[int, int], exclude: Offsets, quoted: Offsets,
     ) -> _Info | None:
         """The nearest compatible earlier source or actor mention for a pronoun."""
         low = root.lower_
         want = "person" if low in _PERSON_PRON else "organisation" if low == "it" else "plural"
         g = _PERSON_PRON.get(low, "")
         here = root.idx
-        best: tuple[tuple[int, bool, int], _Info] | None = None
+        best: tuple[tuple[float, int], _Info] | None = None
 
-        def offer(key: tuple[int, bool, int], info: _Info) -> None:
+        def offer(key: tuple[float, int], info: _Info) -> None:
             nonlocal best
             if best is None or key > best[0]:
                 best = (key, info)
@@ -340,7 +462,7 @@ class SourcesComponent(AttributionLayer):
                 else info.plural or info.type == "organisation"
             )
             if ok and not (g and info.actor is not None and gender.get(info.actor, g) != g):
-                offer((sent, subject, char), info)
+                offer((sent + _SUBJECT_BONUS * subject, char), info)
         for k, actor in enumerate(actors):
             if (want == "person") != (actor.type == "person"):
                 continue
@@ -355,8 +477,19 @@ class SourcesComponent(AttributionLayer):
                 head = span.root
                 kind: SourceType = "named_person" if actor.type == "person" else (
                     "document" if is_outlet(actor.name) else "organisation")
-                offer((_sent_index(sents, head), _is_subject(head), s),
+                inside = any(cs <= s < ce for cs, ce in quoted)
+                offer((_sent_index(sents, head) + _SUBJECT_BONUS * _is_subject(head)
+                       - _QUOTED_PENALTY * inside, s),
                       _Info(kind, False, (), k, head.lemma_.lower(), False))
+        if want == "plural":  # "Twenty-seven states … are challenging … They argue"
+            start = root.sent.start
+            for _ in range(2):
+                start = doc[start - 1].sent.start if start > 0 else start
+            for t in doc[start : root.i]:
+                if t.dep_ in _SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") \
+                        and actor_at(doc, t) is None:
+                    info = self._base(doc, doc[t.left_edge.i : t.i + 1], t, actors)
+                    offer((_sent_index(sents, t) + _SUBJECT_BONUS, t.idx), info)
         return None if best is None else best[1]
 
     @staticmethod
@@ -400,12 +533,46 @@ class SourcesComponent(AttributionLayer):
         best: tuple[int, int] | None = None
         for k, actor in enumerate(actors):
             if actor.type != "person" or not any(
-                    lemma in role.casefold().split() for role in actor.roles):
+                    lemma in {ABBREVIATED.get(w, w) for w in role.casefold().split()}
+                    for role in actor.roles):
                 continue
             first = actor.mentions[0][0]
             if first < root.idx and (best is None or first > best[0]):
                 best = (first, k)
         return None if best is None else best[1]
+
+    @staticmethod
+    def _salient_person(doc: Doc, actors: list[Actor], root: Token, gender: dict[int, str],
+                        quoted: Offsets) -> int | None:
+        """Whom an unmatched "the Republican nominee" or "the New York businessman" most
+        likely means: a person of a fitting gender who was the subject of one of the two
+        sentences before, else the one named most often outside quotes (ties: named last)."""
+        want = GENDERED_NOUNS.get(root.lower_, "")
+        here = root.idx
+        people = {
+            k: [(s, e) for s, e in actor.mentions if s < here]
+            for k, actor in enumerate(actors)
+            if actor.type == "person" and not (want and gender.get(k, want) != want)
+        }
+        sent = root.sent
+        for _ in range(2):
+            if sent.start == 0:
+                break
+            sent = doc[sent.start - 1].sent
+            for k, mentions in people.items():
+                for s, e in mentions:
+                    span = doc.char_span(s, e, alignment_mode="expand")
+                    if sent.start_char <= s < sent.end_char and span is not None \
+                            and _is_subject(span.root) \
+                            and not any(cs <= s < ce for cs, ce in quoted):
+                        return k
+        best: tuple[int, int, int, int] | None = None
+        for k, mentions in people.items():
+            free = [s for s, _ in mentions if not any(cs <= s < ce for cs, ce in quoted)]
+            if mentions:
+                key = (len(free), len(mentions), max(s for s, _ in mentions), k)
+                best = key if best is None or key > best else best
+        return None if best is None else best[3]
 
     @staticmethod
     def _genders(text: str, actors: list[Actor]) -> dict[int, str]:
@@ -422,6 +589,11 @@ class SourcesComponent(AttributionLayer):
                     out[k] = "m" if word in ("mr", "mr.") else "f"
                 elif word in ("ms", "miss", "dame"):
                     out[k] = "f"
+            first = actor.name.split()[0].casefold()
+            if first in FEMALE_NAMES:
+                out.setdefault(k, "f")
+            elif first in MALE_NAMES:
+                out.setdefault(k, "m")
             if "spokeswoman" in roles or "chairwoman" in roles:
                 out.setdefault(k, "f")
             elif "spokesman" in roles or "chairman" in roles:
@@ -480,15 +652,14 @@ class SourcesComponent(AttributionLayer):
         for child in verb.children:
             if child.i in range(cue.start, cue.end) and child.dep_ != "prep":
                 continue
-            if verb.lemma_ == "tell" and child.dep_ in ("dobj", "dative") \
-                    and child.pos_ in ("NOUN", "PROPN"):
-                phrases.append(_subtree_chars(child))
-            elif child.dep_ == "prep" and child.lower_ in ("in", "on", "to", "during", "via"):
+            named = child.pos_ in ("NOUN", "PROPN") and (
+                verb.lemma_ == "tell" or child.ent_type_ in ("PERSON", "ORG"))
+            if verb.lemma_ in TOLD_VERBS and child.dep_ in ("dobj", "dative") and (
+                    named or child.lower_ in ADDRESSEES):
+                phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"
+            elif child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS:
                 objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and (objs[0].lemma_.lower() in MEDIUM_NOUNS
-                             or objs[0].lower_ in MEDIUM_NOUNS or (
-                        child.lower_ == "to" and verb.lemma_ in ("say", "speak", "talk", "write")
-                        and objs[0].pos_ in ("NOUN", "PROPN"))):
+                if objs and _channel_object(verb, child, objs[0]):
                     phrases.append(_subtree_chars(child))
         found = [p for p in phrases if p is not None]
         if not found:
@@ -498,6 +669,23 @@ class SourcesComponent(AttributionLayer):
                 found.append((m.start(g), m.end(g)))
                 break
         return tuple(sorted(found))
+
+
+def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
+    """Whether "PREP OBJ" on a speech verb names where the words were given: a medium
+    ("in a statement", "at a briefing"), an outlet or programme ("on CNN's State of the
+    Union", "on Fox News"), or a recipient ("said to reporters", "spoke with the AP")."""
+    p = prep.lower_
+    if obj.lemma_.lower() in MEDIUM_NOUNS or obj.lower_ in MEDIUM_NOUNS:
+        return True
+    if p == "on":
+        return obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)
+    if p in ("to", "with"):
+        return verb.lemma_ in ("say", "speak", "talk", "write", "explain", "complain") \
+            and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME", "GPE")
+    if p == "for":
+        return verb.lemma_ == "write" and (obj.ent_type_ == "ORG" or is_outlet(obj.text))
+    return False
 
 
 def _subtree_chars(token: Token) -> tuple[int, int] | None:
@@ -519,6 +707,32 @@ def _anchor(a: Attribution) -> int:
         if role:
             return role[0][0]
     return 0
+
+
+def _person_noun(lemma: str) -> bool:
+    """Whether a common noun can name a person ("a neighbour", "a senior official", "a
+    reporter"), by word list or ending; "an argument" or "a voiceover" cannot speak."""
+    return lemma in ANON_NOUNS or lemma in PERSON_ROLE_NOUNS or lemma in PERSON_NOUNS or (
+        lemma.endswith(PERSON_ENDINGS) and not lemma.endswith(("ment", "ness", "over")))
+
+
+def _is_fraction(root: Token) -> bool:
+    """ "one in five", "nine out of 10": a poll's share of respondents."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "out") and any(
+        t.like_num for t in c.subtree if t is not c) for c in root.children)
+
+
+def _has_conj(root: Token) -> bool:
+    """Whether the source names several speakers joined by "and" ("A, B and C")."""
+    chain = [root]  # "A, B and C" may parse as B an apposition of A and C a conjunct of B
+    while True:
+        nxt = next((c for c in chain[-1].children if c.dep_ == "conj"
+                    or (c.dep_ == "appos" and c.pos_ == "PROPN")), None)
+        if nxt is None:
+            break
+        chain.append(nxt)
+    return any(t.dep_ == "conj" for t in chain) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in chain for c in t.children)
 
 
 def _is_subject(token: Token) -> bool:

@@ -7,21 +7,23 @@ Three things per attribution:
 - **hedges**: words that put distance between the writer and the claim ("alleged",
   "reportedly", "is said to", "regarded by many", "unconfirmed"), found in the source, cue
   and content spans by :data:`HEDGE_RE`;
-- **denials**: a ``deny`` attribution is linked to the earlier accusation or claim it rejects,
-  when that one is about the denier (its content mentions the denier's actor, or an actor the
-  denier's source names, or the denier's head word): "Y accused X of …" … "X denied the
-  allegations". Only the most recent such attribution, within eight sentences, is linked.
+- **denials**: a ``deny`` attribution is linked to the claim it rejects: the nearest earlier
+  claim of a fitting class when it points back ("X denied the allegations"), found by the
+  attribution model or not (then the sentence, as ``denied`` spans: "It was alleged …");
+  the claim it restates ("dismissed reports that …", also ``denied``); else the nearest
+  accusation or claim about the denier or sharing its words, within eight sentences.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from ..contract import Actor, Attribution
+from ..contract import Actor, Attribution, Offsets
 from . import AttributionLayer
 
 __all__ = ["HEDGE_RE", "STANCE_CLASSES", "STANCE_LEXICON", "StanceComponent", "cue_stance"]
@@ -29,27 +31,31 @@ __all__ = ["HEDGE_RE", "STANCE_CLASSES", "STANCE_LEXICON", "StanceComponent", "c
 STANCE_LEXICON: dict[str, tuple[str, ...]] = {
     "say": ("say", "tell", "add", "state", "note", "explain", "describe", "comment", "speak",
             "write", "reply", "respond", "remark", "observe", "announce", "declare", "recall",
-            "continue", "testify", "post", "talk", "answer", "put"),
+            "continue", "testify", "post", "talk", "answer", "put", "tweet", "cite", "mention",
+            "discuss", "address", "coin", "express", "trace", "reference", "recount"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims"),
     "accuse": ("accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault",
-               "accusation", "denounce"),
+               "accusation", "denounce", "criticism", "critique", "blast", "slam", "rip",
+               "swipe", "bash", "lambaste", "decry", "deride", "mock", "ridicule", "scold"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
              "plead"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
-                "consider", "regard", "see", "understand", "worry", "trust", "assume", "view"),
+                "consider", "regard", "see", "understand", "worry", "trust", "assume", "view",
+                "guess", "convince", "concern", "realize", "realise"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
                 "suggestion", "speculate", "predict", "estimate"),
     "confirm": ("confirm", "verify", "corroborate", "affirm"),
     "report": ("report", "find", "show", "reveal", "conclude", "according", "publish",
-               "record", "document", "account", "list"),
+               "record", "document", "account", "list", "learn", "project"),
     "warn": ("warn", "caution", "alert", "threaten"),
-    "promise": ("promise", "pledge", "vow", "guarantee", "assure", "commit"),
+    "promise": ("promise", "pledge", "vow", "guarantee", "assure", "commit", "intend"),
     "ask": ("ask", "question", "urge", "demand", "request", "appeal", "call", "press",
-            "wonder", "query"),
+            "wonder", "query", "invite"),
     "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree"),
     "refuse": ("decline", "refuse"),
-    "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend"),
+    "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend", "endorse",
+               "endorsement", "extol", "tout", "laud"),
 }
 """Cue lemma -> stance class; a cue not listed is ``other``. Documented in docs/sources.md."""
 
@@ -61,7 +67,8 @@ _FALSE_WORDS = re.compile(
 _NEGATED_PLEA = re.compile(r"\bnot guilty\b", re.IGNORECASE)
 
 _CHARGES = ("accuse", "claim")
-_VIEWS = ("accuse", "claim", "suggest", "report", "believe", "say")
+_VIEWS = ("accuse", "claim", "suggest", "report", "believe", "say", "ask")
+"""Claims a denial may answer; a pointed question ("questioned why …") is one."""
 REFERRING_HEADS: dict[str, tuple[str, ...]] = {
     "allegation": _CHARGES, "accusation": _CHARGES, "charge": _CHARGES, "claim": _CHARGES,
     "wrongdoing": _CHARGES, "suggestion": _VIEWS, "criticism": _VIEWS, "report": _VIEWS,
@@ -69,6 +76,19 @@ REFERRING_HEADS: dict[str, tuple[str, ...]] = {
 }
 """A denial whose content is one of these nouns refers back to the latest attribution of
 the listed stance classes, whoever it was about ("X denied the allegations")."""
+CLAIM_NOUNS = frozenset([*REFERRING_HEADS, "rumor", "notion", "speculation", "argument",
+                         "contention", "theory", "insinuation", "impression"])
+"""Nouns that restate a claim when a "that" clause follows ("reports that he resigned")."""
+_CHARGE_EVENT = re.compile(
+    r"\b(?:alleg(?:ed|es|ing|ation|ations)|accus(?:ed|es|ing|ation|ations)|charged\s+with|"
+    r"claim(?:ed|s)?)\b", re.IGNORECASE)
+_VIEW_EVENT = re.compile(
+    r"\b(?:alleg(?:ed|es|ation|ations)|accus(?:ed|es|ation|ations)|claim(?:ed|s)?|"
+    r"suggest(?:ed|s|ion)|reported(?:ly)?|rumou?r(?:ed|s)?|critici[sz](?:ed|es|m)|"
+    r"(?:is|are|was|were)\s+(?:widely\s+)?(?:said|believed|thought|understood|seen))\b",
+    re.IGNORECASE)
+"""Words of a claim the attribution model may have missed ("It is widely believed that …",
+"prosecutors alleged"); the sentence is then the denied claim."""
 
 HEDGE_RE = re.compile(
     r"\b(?:alleged(?:ly)?|reportedly|purportedly|supposedly|apparently|ostensibly|"
@@ -91,7 +111,10 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
     if cue is None:
         return "other"
     words = [t for t in cue if t.pos_ in ("VERB", "NOUN")] or list(cue)
-    lemma = words[0].lemma_.lower()
+    if all(t.is_punct for t in cue):
+        return "say"  # "Sanders: Clinton needs to …", a transcript's "FALLIN:"
+    known = [t for t in words if t.lemma_.lower() in _CLASS_OF]  # "was quick to add"
+    lemma = (known or words)[0].lemma_.lower()
     if cue[0].lower_ == "according":
         return "report"
     text = doc.text if text is None else text
@@ -128,8 +151,10 @@ class StanceComponent(AttributionLayer):
         """Cue stance and hedges of each attribution; what each denial denies."""
         out = [replace(a, stance=cue_stance(doc, a, text), hedges=find_hedges(text, a))
                for a in atts]
-        out = [replace(a, denies=self._denies(doc, text, out, i, actors))
-               if a.stance == "deny" else a for i, a in enumerate(out)]
+        links = {i: self._denies(doc, text, out, i, actors)
+                 for i, a in enumerate(out) if a.stance == "deny"}
+        out = [replace(a, denies=links[i][0], denied=links[i][1]) if i in links else a
+               for i, a in enumerate(out)]
         extra: list[Span | None] = [
             doc.char_span(s, e, label="HEDGE", alignment_mode="expand")
             for a in out for h in a.hedges for s, e in h
@@ -138,64 +163,189 @@ class StanceComponent(AttributionLayer):
 
     @staticmethod
     def _denies(doc: Doc, text: str, atts: list[Attribution], i: int,
-                actors: list[Actor]) -> tuple[int, ...]:
-        """The earlier accusation or claim about the denier that attribution ``i`` rejects."""
+                actors: list[Actor]) -> tuple[tuple[int, ...], Offsets]:
+        """What attribution ``i`` denies: earlier (or, failing those, later) attributions, and
+        the words of a denied claim no attribution holds, as char spans."""
         d = atts[i]
         here = _start(d)
-        who: set[int] = set()
-        if d.actor is not None:
-            who.add(d.actor)
-        for k, actor in enumerate(actors):
-            if any(s < e2 and s2 < e for s, e in actor.mentions for s2, e2 in d.source):
-                who.add(k)
-        names = [actors[k].name.split()[-1] for k in who]
-        head = _referring_head(doc, d)
-        if head in REFERRING_HEADS:  # "denied the allegations": the latest one, named or not
-            classes = REFERRING_HEADS[head]
-            earlier = [j for j, p in enumerate(atts) if j != i and p.stance in classes
-                       and _start(p) < here and here - _start(p) < 1200
-                       and (p.actor is None or p.actor not in who)]
-            return (max(earlier, key=lambda j: _start(atts[j])),) if earlier else ()
-        sent_starts = [s.start_char for s in doc.sents]
-        here_sent = sum(1 for s in sent_starts if s <= here)
-        best: tuple[int, int, int] | None = None  # (preferred, start, index)
+        restated = _restated_claim(doc, d)
+        noun = _referring_noun(doc, d)
+        head = "" if noun is None else noun.lemma_.lower()
+        if noun is not None and head in REFERRING_HEADS:  # "denied the allegations"
+            personal = any(c.dep_ == "poss" for c in noun.children)  # "his claim": a person's
+            ids, event = _referred(doc, text, atts, i, head, _deniers(d, actors), personal)
+            return ids, tuple(sorted({*restated, *event}))
+        if restated:  # "dismissed reports that he had threatened to resign"
+            return (), restated
+        if _denies_a_thing(doc, d):
+            return (), ()  # "dismissed Walker as an ineffective leader", "rejected the bill"
+        who = _deniers(d, actors)
+        sents = [s.start_char for s in doc.sents]
+        here_sent = bisect_right(sents, here)
+        denied = _content_words(doc, d.content)
+        best: tuple[int, int, int, int] | None = None  # (earlier, accusation, -distance, index)
         for j, p in enumerate(atts):
             start = _start(p)
-            if j == i or start >= here or p.stance not in ("accuse", "claim", "report", "say",
-                                                            "believe", "suggest"):
+            if j == i or p.stance not in _VIEWS or (p.actor is not None and p.actor in who) \
+                    or any(s <= here < e for s, e in p.content):  # it reports the denial
                 continue
-            if here_sent - sum(1 for s in sent_starts if s <= start) > 8:
+            distance = abs(here_sent - bisect_right(sents, start))
+            earlier = start < here
+            if distance > 8 or (not earlier and p.stance not in _CHARGES):
                 continue
-            about = any(
-                s < ce and cs < e for k in who for s, e in actors[k].mentions
-                for cs, ce in (*p.content, *(() if p.stance != "accuse" else p.source))
-            ) or any(
-                re.search(rf"\b{re.escape(n)}\b", text[cs:ce]) for n in names
-                for cs, ce in p.content
-            )
-            if not about or (p.actor is not None and p.actor in who):
-                continue
-            key = (int(p.stance in ("accuse", "claim")), start, j)
+            about = _is_about(doc, text, p, who, actors)
+            shared = len(denied & _content_words(doc, p.content))
+            if not (shared >= 2 or (about and (shared or p.stance in _CHARGES))) or (
+                    not earlier and not (about and shared)):
+                continue  # a mere mention of the denier, or a later accusation of another deed
+            key = (int(earlier), int(p.stance in _CHARGES), -distance, j)
             if best is None or key > best:
                 best = key
-        return () if best is None else (best[2],)
+        return ((), ()) if best is None else ((best[3],), ())
 
 
-def _referring_head(doc: Doc, a: Attribution) -> str:
-    """The lemma of the noun a denial points back to: "the allegations", "that suggestion",
+def _deniers(d: Attribution, actors: list[Actor]) -> set[int]:
+    """The denier's actor, any actor its source names, and organisations its roles name
+    ("Corvane's managing director" speaks for Corvane Properties)."""
+    who: set[int] = set()
+    if d.actor is not None:
+        who.add(d.actor)
+    for k, actor in enumerate(actors):
+        if any(s < e2 and s2 < e for s, e in actor.mentions for s2, e2 in d.source):
+            who.add(k)
+    roles = " ".join(r for k in who for r in actors[k].roles).casefold()
+    for k, actor in enumerate(actors):
+        if actor.type == "organisation" and roles and re.search(
+                rf"\b{re.escape(actor.name.split()[0].casefold())}\b", roles):
+            who.add(k)
+    return who
+
+
+def _is_about(doc: Doc, text: str, p: Attribution, who: set[int], actors: list[Actor]) -> bool:
+    """Whether attribution ``p`` is about one of the deniers: one of them is named in its
+    content (or, for an accusation, anywhere in its sentence: "X has been accused by Y of
+    …"), by name, surname or a title of theirs ("the minister")."""
+    if not who:
+        return False
+    where: list[tuple[int, int]] = list(p.content)
+    if p.stance == "accuse" and (p.cue or p.source):
+        anchor = doc.char_span(*(p.cue or p.source)[0], alignment_mode="expand")
+        if anchor is not None:
+            sent = anchor.sent
+            where.append((sent.start_char, sent.end_char))
+    words = {actors[k].name.split()[-1] for k in who}
+    titles = {r.split()[-1].casefold() for k in who for r in actors[k].roles if r.split()}
+    pattern = "|".join([*(re.escape(w) for w in words),
+                        *(rf"the\s+(?:[\w-]+\s+)?{re.escape(t)}" for t in titles)])
+    if any(s < we and ws < e for k in who for s, e in actors[k].mentions for ws, we in where
+           if not any(ss <= s < se for ss, se in p.source)):
+        return True
+    return bool(pattern) and any(
+        re.search(rf"\b(?:{pattern})\b", text[ws:we], re.IGNORECASE) for ws, we in where)
+
+
+def _denies_a_thing(doc: Doc, d: Attribution) -> bool:
+    """Whether a denial rejects a thing, not a claim: a person or body ("dismissed Walker
+    as weak"), a bill or a proposal. A claim is a clause ("denied that …", "denied blocking
+    the convoy"), a claim noun, or "any/all X" ("denied any involvement")."""
+    if not d.content:
+        return True
+    span = doc.char_span(d.content[0][0], d.content[0][1], alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    if root.pos_ in ("VERB", "AUX", "PRON") or root.lemma_.lower() in CLAIM_NOUNS:
+        return False  # a clause, a claim, or "calling it untrue"
+    return not any(c.lower_ in ("any", "all", "no") for c in root.children)
+
+
+def _content_words(doc: Doc, spans: Offsets) -> set[str]:
+    """The lemmas of the nouns, verbs and adjectives in some spans: what a claim is about."""
+    out: set[str] = set()
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out |= {t.lemma_.lower() for t in span if t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")
+                    and not t.is_stop and len(t) > 2}
+    return out
+
+
+def _restated_claim(doc: Doc, d: Attribution) -> Offsets:
+    """The claim a denial restates in its own words: "dismissed reports that S", "rejected his
+    claim that S": the noun and its clause, as a char span (empty when there is none)."""
+    for s, e in (*d.cue, *d.content):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for noun in [] if span is None else span:
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in CLAIM_NOUNS:
+                continue
+            clause = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl")
+                      and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
+            if clause:
+                end = max(t.idx + len(t) for t in clause[0].subtree)
+                return ((noun.left_edge.idx, end),)
+    return ()
+
+
+def _referred(doc: Doc, text: str, atts: list[Attribution], i: int, head: str,
+              who: set[int], personal: bool) -> tuple[tuple[int, ...], Offsets]:
+    """What "the allegations" or "that suggestion" refers to: the nearest earlier claim of a
+    fitting class within 1,200 characters, whether the attribution model found it (an
+    attribution) or not (a sentence with "alleged", "accused", "is widely believed" …).
+    "The report" means the first of the run of claims by the source it reports."""
+    here = _start(atts[i])
+    classes = REFERRING_HEADS[head]
+    covered = [o for a in atts for o in (*a.cue, *a.source)]
+    found: list[tuple[int, int, tuple[int, int] | None]] = []  # (position, index, sentence)
+    for j, p in enumerate(atts):
+        start = _start(p)
+        if j != i and p.stance in classes and start < here and here - start < 1200 \
+                and (p.actor is None or p.actor not in who):
+            found.append((start, j, None))
+    event_re = _CHARGE_EVENT if classes == _CHARGES else _VIEW_EVENT
+    for m in () if personal else event_re.finditer(text, max(0, here - 1200), here):
+        if any(s <= m.start() < e for s, e in covered):
+            continue  # an attribution the model found already stands for it
+        token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if token is not None and token.sent.end_char <= here:
+            found.append((m.start(), -1, (token.sent.start_char, token.sent.end_char)))
+    if not found:
+        return (), ()
+    position, j, sentence = max(found, key=lambda x: x[0])
+    if sentence is not None:
+        return (), (sentence,)
+    if head in ("report", "story"):
+        run = sorted((start, k) for start, k, sent in found if sent is None)
+        first = j
+        for _, k in reversed([x for x in run if x[0] < position]):
+            if not _same_source(atts[k], atts[first]):
+                break
+            first = k
+        j = first
+    return (j,), ()
+
+
+def _same_source(a: Attribution, b: Attribution) -> bool:
+    """Whether two attributions come from one source (one actor, or both anonymous)."""
+    if a.actor is not None or b.actor is not None:
+        return a.actor == b.actor
+    return a.anonymous and b.anonymous
+
+
+def _referring_noun(doc: Doc, a: Attribution) -> Token | None:
+    """The noun a denial points back to: "the allegations", "that suggestion", "his claim",
     "any wrongdoing", in its content or folded into its cue ("rejected the suggestion that
-    …"); "" when it introduces something new ("dismissed reports that …")."""
+    …"); None when it introduces something new ("dismissed reports that …")."""
     for offsets in (a.cue, a.content[:1]):
         if not offsets:
             continue
         span = doc.char_span(offsets[0][0], offsets[-1][1], alignment_mode="expand")
         for noun in [] if span is None else [t for t in span if t.pos_ == "NOUN"][:1]:
-            lemma = noun.lemma_.lower()
             dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "predet")}
-            if lemma == "wrongdoing" or dets & {"the", "that", "this", "these", "those", "such",
-                                                 "his", "her", "its", "their"}:
-                return lemma
-    return ""
+            if noun.lemma_.lower() == "wrongdoing" or dets & {
+                    "the", "that", "this", "these", "those", "such", "his", "her", "its",
+                    "their"}:
+                return noun
+    return None
 
 
 def _start(a: Attribution) -> int:
