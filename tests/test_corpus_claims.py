@@ -170,6 +170,19 @@ def test_a_wire_quoted_as_the_source_joins_the_wire_relays() -> None:
     assert result.count == 1 and "MPA" in result.reasons[0]
 
 
+def test_a_wire_named_in_one_piece_of_a_split_source_joins_the_wire_relays() -> None:
+    members = [
+        member("a#1", "a senior official", anonymous=True, outlet="Post",
+               article="SALVEN (MPA) \u2014 A senior official said ..."),
+        member("b#1", "the Meridian Press Agency \u2026 cited a senior official at the ministry",
+               outlet="Gazette"),
+        member("c#1", "The finance ministry", outlet="Gazette", actor=7),
+    ]
+    result = independent_sources(members)
+    assert result.count == 2
+    assert result.groups[0] == ["a#1", "b#1"] and "MPA" in result.reasons[0]
+
+
 def test_a_wire_cited_once_in_an_article_is_not_its_source_for_everything() -> None:
     article = "Turnout rose, according to the Associated Press. A senior official said ..."
     assert wire_credits(article) == {"AP"} and article_wires(article) == frozenset()

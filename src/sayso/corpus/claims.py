@@ -343,6 +343,16 @@ def _wires(m: ClaimMember) -> frozenset[str]:
     return frozenset(found)
 
 
+def _relayed_wire(source: str) -> str | None:
+    """The agency a source names itself ("the MPA reported"), looking at each piece of a
+    discontiguous source too ("the Meridian Press Agency … cited a senior official")."""
+    pieces = [source, *re.split(r"\s*(?:…|\.\.\.)\s*", source)]
+    for piece in pieces:
+        if wire := _wire_name(piece):
+            return wire
+    return next(iter(sorted(wire_credits(source))), None)
+
+
 def independent_sources(members: Sequence[ClaimMember]) -> Independence:
     """Group members by the source behind them; each group counts once.
 
@@ -371,7 +381,7 @@ def independent_sources(members: Sequence[ClaimMember]) -> Independence:
     by_name: dict[str, int] = {}
     wires = [_wires(m) for m in members]
     for i, m in enumerate(members):
-        relayed = _wire_name(m.source_text) or next(iter(sorted(wire_credits(m.source_text))), None)
+        relayed = _relayed_wire(m.source_text)
         if relayed:  # "the Meridian Press Agency reported ...": the wire itself is the source
             j = by_wire.setdefault(relayed, i)
             union(j, i, f"relayed from one {relayed} report (the wire is quoted as the source)")
