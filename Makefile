@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 POLNEAR ?= ../shared/data/polnear
+# make demo PORT=8001 if 8000 is taken
+PORT ?= 8000
 
 .PHONY: demo test lint bench clean
 
@@ -16,12 +18,16 @@ $(VENV)/.core: pyproject.toml | $(BIN)/python
 	touch $@
 
 $(VENV)/.test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(BIN)/pip install --quiet -e ".[test,transformer]"
 	touch $@ $(VENV)/.core
 
 demo: $(VENV)/.core
 	$(BIN)/sayso analyze examples/ -o out/examples.jsonl
 	$(BIN)/sayso analyze examples/ --format text
+	rm -f out/demo.db out/demo.db-wal out/demo.db-shm
+	$(BIN)/sayso ingest out/examples.jsonl --db out/demo.db
+	@echo "Serving the web UI on the sample; open the address below (Ctrl+C stops it)."
+	$(BIN)/sayso serve --db out/demo.db --port $(PORT)
 
 test: $(VENV)/.test
 	$(BIN)/ruff check src tests benchmarks

@@ -84,7 +84,9 @@ def invoke(*args: str) -> Any:
 
 def test_help_for_every_command() -> None:
     commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
-    assert sorted(commands) == ["analyze", "evaluate", "train"]
+    assert sorted(commands) == [
+        "actors", "analyze", "evaluate", "export", "ingest", "query", "serve", "train"
+    ]
     for name in commands:
         result = invoke(name, "--help")
         assert result.exit_code == 0, result.output

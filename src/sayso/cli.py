@@ -26,6 +26,7 @@ from rich.text import Text
 from .batch import analyze_items
 from .errors import Errors, SaysoError
 from .readers import read_inputs
+from .store.commands import Db, add_store_commands
 
 app = typer.Typer(
     help="sayso: find every attributed claim in news, and on whose say-so it rests.",
@@ -217,7 +218,8 @@ def analyze(
         int, typer.Option("--jobs", "-j", min=1, help="Worker processes (same output for any N).")
     ] = 1,
     model: Annotated[
-        str, typer.Option("--model", help="Attribution model: 'default' or a model folder.")
+        str,
+        typer.Option("--model", help="Attribution model: 'default', 'accurate' or a model folder."),
     ] = "default",
 ) -> None:
     """Find the attributions in articles and write them (JSON Lines by default)."""
@@ -278,6 +280,12 @@ def train(
     ] = None,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same model).")] = 0,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Parsing processes.")] = 1,
+    accurate: Annotated[
+        bool,
+        typer.Option(
+            "--accurate", help="Train the accurate tier (MiniLM; needs sayso[transformer])."
+        ),
+    ] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print dev scores and timings as JSON.")
     ] = False,
@@ -295,12 +303,43 @@ def train(
         limit=limit,
         seed=seed,
         n_process=jobs,
+        accurate=accurate,
     )
     if as_json:
         sys.stdout.write(json.dumps(result, indent=1) + "\n")
     else:
         Console(highlight=False).print(scorecard_table(result["dev"]))
     err.print(f"model written to {output}; use it with `sayso analyze --model {output}`")
+
+
+# -- serve ----------------------------------------------------------------------------
+
+
+@app.command()
+@coded
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to bind (loopback by default).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Enable POST /api/v1/articles (token needed).")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(envvar="SAYSO_TOKEN", help="Bearer token for writes (else one is made)."),
+    ] = None,
+) -> None:
+    """Serve the web UI and the JSON API over a store (read-only unless --allow-writes)."""
+    from .web.app import serve as run_server  # lazy: FastAPI is imported only to serve
+
+    run_server(db, host=host, port=port, allow_writes=allow_writes, token=token)
+
+
+# -- ingest, query, export, actors (the store; src/sayso/store/commands.py) ----------------
+
+add_store_commands(app, coded, err)
 
 
 def main() -> None:

@@ -41,6 +41,10 @@ class Errors(StrEnum):
     )
     E021 = "attribution model '{name}' not found at {path}; reinstall sayso or pass --model"
     E022 = "analysis failed: {detail}"
+    E023 = (
+        "the accurate model needs the transformer extra (missing: {detail});"
+        " run `pip install 'sayso[transformer]'` or use the default model"
+    )
 
     # -- evaluation and output (E03x) ------------------------------------------
     E030 = "gold folder {path} has no text/ and attributions/ subfolders (PolNeAR layout)"
@@ -50,6 +54,27 @@ class Errors(StrEnum):
     E034 = "gold document {doc} has no canonical annotation ({detail})"
     E035 = "gold folder {path} has no .txt documents"
     E036 = "could not write {path} ({detail})"
+
+    # -- the store: ingest, query, export (E04x) ---------------------------------
+    E040 = "could not open the store {url} ({detail}); check --db (a path or a database URL)"
+    E041 = "PostgreSQL needs psycopg; run `pip install 'sayso[postgres]'`"
+    E042 = "Parquet export needs pyarrow; run `pip install 'sayso[parquet]'`"
+    E043 = "line {line} is not a usable sayso.article/1 record ({detail}); it was skipped"
+    E044 = "no {kind} with id {id} in the store; list them with `sayso query {listing}`"
+    E045 = "{path} is not a sayso store (no '{table}' table); run `sayso ingest` on it first"
+    E046 = "the cursor is not one this store handed out; start again without --cursor"
+    E047 = "--format {fmt} cannot export --what {what}; {hint}"
+    E048 = "the store {url} was opened read-only; open it without readonly to write"
+    E049 = "store schema version {found} is not {want}; ingest into a new --db"
+
+    # -- web UI and HTTP API (E05x) ---------------------------------------------
+    E050 = "no {kind} with id '{id}'; list them at {listing}"
+    E051 = "invalid request: {detail}"
+    E052 = "request body is larger than {limit} bytes; send a shorter article"
+    E053 = "this server is read-only; restart it with `sayso serve --allow-writes --token T`"
+    E054 = "missing or wrong token; send the header `Authorization: Bearer <token>`"
+    E055 = "internal server error ({detail}); the server log has the traceback"
+    E056 = "page not found: {path}"
 
     def fmt(self, **kwargs: object) -> str:
         """Render as ``E0xx: message`` with the placeholders filled."""
