@@ -13,7 +13,8 @@ import pytest
 
 from sayso.nlp import base_nlp
 from sayso.pipeline.model import META_FILE
-from sayso.train import MODEL_LABEL, load_split, train
+from sayso.pipeline.neural import HEAD_FILE
+from sayso.train import ACCURATE_LABEL, MODEL_LABEL, load_split, train
 
 SPEAKERS = ["The mayor", "A spokeswoman", "Officials", "The union leader", "Dr. Ortiz"]
 CUES = ["said", "told reporters", "argued", "said on Monday", "warned"]
@@ -91,3 +92,22 @@ def test_train_tiny_model_end_to_end(corpus: Path, tmp_path: Path) -> None:
     text = "The mayor said that the bridge would reopen in May."
     (att,) = base(text)._.sayso_attributions
     assert [text[s:e] for s, e in att.cue] == ["said"]
+
+
+@pytest.mark.model
+@pytest.mark.transformer
+def test_train_tiny_accurate_model_end_to_end(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "accurate"
+    base = base_nlp(ner=False)
+    result = train(
+        corpus / "train", corpus / "dev", out, cue_epochs=3, role_epochs=3, nlp=base, accurate=True
+    )
+    assert json.loads((out / META_FILE).read_text())["label"] == ACCURATE_LABEL
+    assert (out / HEAD_FILE).is_file()
+    assert result["dev"]["linked"]["f1"] > 0.5, result["dev"]
+    base.add_pipe("sayso_attribution", config={"model": str(out)})
+    text = "The mayor said that the bridge would reopen in May."
+    (att,) = base(text)._.sayso_attributions  # a 5-second model: roughly right is enough
+    assert [text[s:e] for s, e in att.source] == ["The mayor"]
+    assert text[att.cue[0][0] : att.cue[0][1]].startswith("said")
+    assert "would reopen in May" in " ".join(text[s:e] for s, e in att.content)

@@ -3,7 +3,9 @@
 ``train()`` is the one entry point (wrapped by ``sayso train``): it parses both splits with
 the base spaCy pipeline, trains the cue tagger and the role tagger (averaged perceptrons,
 see :mod:`sayso.pipeline.model`), writes the model folder and returns dev scores from
-:func:`sayso.evaluate.score` (the reference scorer's figures).
+:func:`sayso.evaluate.score` (the reference scorer's figures). With ``accurate=True`` it
+first trains the neural head of the accurate tier (:mod:`sayso.pipeline.neural`) and the
+perceptrons learn to read its output.
 """
 
 from __future__ import annotations
@@ -24,8 +26,11 @@ from .export.brat import RoleSpans
 from .nlp import base_nlp, pipeline_label
 from .pipeline.features import DocView
 from .pipeline.model import AttributionModel
+from .pipeline.neural import Encoder, Head, fit_head
 
 MODEL_LABEL = "attribution-v1"
+ACCURATE_LABEL = "attribution-accurate-v1"
+ROLES = ("cue", "source", "content")
 
 
 def load_split(split: Path, limit: int | None = None) -> list[tuple[str, GoldDocument]]:
@@ -73,6 +78,41 @@ def _role_examples(doc: Doc, gold: GoldDocument) -> list[tuple[list[int], dict[i
     return out
 
 
+def _role_targets(doc: Doc, gold: GoldDocument) -> np.ndarray:
+    """1 where a token lies in some gold cue / source / content: the neural head's targets."""
+    y = np.zeros((len(doc), len(ROLES)), dtype=np.float32)
+    for att in gold.attributions:
+        for r, role in enumerate(ROLES):
+            y[_tokens_in(doc, att[role]), r] = 1.0
+    return y
+
+
+def neural_features(
+    train_docs: Sequence[tuple[str, GoldDocument]],
+    train_parsed: Sequence[Doc],
+    dev_parsed: Sequence[Doc],
+    seed: int = 0,
+) -> tuple[list[np.ndarray], list[np.ndarray], Head]:
+    """The head's output for train and dev, and the head itself.
+
+    Train articles get out-of-fold output (two folds: each half is read by a head trained on
+    the other half), so the perceptrons learn how far to trust the head on text it has not
+    seen, not on text it has memorised. Dev gets the head trained on all of train.
+    """
+    encoder = Encoder()
+    x_train = [encoder.token_vectors(d) for d in train_parsed]
+    x_dev = [encoder.token_vectors(d) for d in dev_parsed]
+    y_train = [_role_targets(d, g) for d, (_, g) in zip(train_parsed, train_docs, strict=True)]
+    out: list[np.ndarray] = [np.empty(0)] * len(x_train)
+    for k in (0, 1):
+        rest = range(1 - k, len(x_train), 2)
+        head = fit_head([x_train[i] for i in rest], [y_train[i] for i in rest], seed=seed)
+        for i in range(k, len(x_train), 2):
+            out[i] = head(x_train[i])
+    full = fit_head(x_train, y_train, seed=seed)
+    return out, [full(x) for x in x_dev], full
+
+
 def _epochs(n: int, items: Sequence[Any], rng: random.Random) -> Iterator[Any]:
     """The items ``n`` times over, shuffled afresh each time (perceptrons need the churn)."""
     order = list(range(len(items)))
@@ -88,15 +128,14 @@ def parse(nlp: Language, docs: Sequence[tuple[str, GoldDocument]], n_process: in
 
 def fit(
     train_docs: Sequence[tuple[str, GoldDocument]],
-    parsed: Sequence[Doc],
+    views: Sequence[DocView],
     *,
     cue_epochs: int = 8,
     role_epochs: int = 8,
     seed: int = 0,
 ) -> AttributionModel:
-    """Train both taggers on parsed gold docs."""
+    """Train both taggers on parsed gold docs (as the taggers' views of them)."""
     rng = random.Random(seed)
-    views = [DocView(doc) for doc in parsed]
     vocab: set[str] = {":", "—", "―", "-"}
     cue_data = []
     role_data = []
@@ -129,14 +168,14 @@ def _correct(text: str, att: Attribution, gold: GoldDocument) -> bool:
 
 
 def calibrate(
-    model: AttributionModel, gold: Sequence[tuple[str, GoldDocument]], parsed: Sequence[Doc]
+    model: AttributionModel, gold: Sequence[tuple[str, GoldDocument]], views: Sequence[DocView]
 ) -> tuple[float, float]:
     """Fit ``confidence = sigmoid(a * margin + b)`` to whether each prediction is right
     (logistic regression by Newton steps), so confidence reads as a probability."""
     xs: list[float] = []
     ys: list[float] = []
-    for (_, g), doc in zip(gold, parsed, strict=True):
-        for att, margin in model.scored(doc):
+    for (_, g), v in zip(gold, views, strict=True):
+        for att, margin in model.scored(v.doc, v):
             xs.append(margin)
             ys.append(1.0 if _correct(g.text, att, g) else 0.0)
     if len(set(ys)) < 2:
@@ -152,15 +191,15 @@ def calibrate(
 
 
 def predict_role_spans(
-    model: AttributionModel, names: Sequence[str], parsed: Sequence[Doc]
+    model: AttributionModel, names: Sequence[str], views: Sequence[DocView]
 ) -> dict[str, list[RoleSpans]]:
     """Model output by document name, in the scorer's shape."""
     return {
         name: [
             {"source": list(a.source), "cue": list(a.cue), "content": list(a.content)}
-            for a in model.predict(doc)
+            for a, _ in model.scored(v.doc, v)
         ]
-        for name, doc in zip(names, parsed, strict=True)
+        for name, v in zip(names, views, strict=True)
     }
 
 
@@ -178,10 +217,12 @@ def train(
     source_bias: float = 6.0,
     n_process: int = 1,
     nlp: Language | None = None,
+    accurate: bool = False,
 ) -> dict[str, Any]:
     """Train on ``train_dir``, write the model to ``out_dir``, return dev scores.
 
     ``limit`` caps the articles read from each split (a tiny end-to-end run for tests).
+    ``accurate`` trains the accurate tier (needs the transformer extra).
     ``content_bias``, ``cue_bias`` and ``source_bias`` nudge the greedy taggers at inference
     (chosen on dev; see :class:`~sayso.pipeline.model.AttributionModel`).
     """
@@ -193,13 +234,21 @@ def train(
     train_parsed = parse(nlp, train_docs, n_process)
     dev_parsed = parse(nlp, dev_docs, n_process)
     parsed_s = time.perf_counter() - started
-    model = fit(train_docs, train_parsed, cue_epochs=cue_epochs, role_epochs=role_epochs, seed=seed)
+    head: Head | None = None
+    train_neural: Sequence[np.ndarray | None] = [None] * len(train_parsed)
+    dev_neural: Sequence[np.ndarray | None] = [None] * len(dev_parsed)
+    if accurate:
+        train_neural, dev_neural, head = neural_features(train_docs, train_parsed, dev_parsed, seed)
+    train_views = [DocView(d, neural=n) for d, n in zip(train_parsed, train_neural, strict=True)]
+    model = fit(train_docs, train_views, cue_epochs=cue_epochs, role_epochs=role_epochs, seed=seed)
+    model.head = head
     model.content_bias, model.cue_bias, model.source_bias = content_bias, cue_bias, source_bias
-    model.calibration = calibrate(model, dev_docs, dev_parsed)
+    dev_views = [DocView(d, neural=n) for d, n in zip(dev_parsed, dev_neural, strict=True)]
+    model.calibration = calibrate(model, dev_docs, dev_views)
     names = [name for name, _ in dev_docs]
-    scores = score(dict(dev_docs), predict_role_spans(model, names, dev_parsed))
+    scores = score(dict(dev_docs), predict_role_spans(model, names, dev_views))
     model.meta = {
-        "label": MODEL_LABEL,
+        "label": ACCURATE_LABEL if accurate else MODEL_LABEL,
         "base_pipeline": pipeline_label(nlp),
         "train": {
             "dir": train_dir.name,

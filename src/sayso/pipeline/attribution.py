@@ -21,6 +21,8 @@ __all__ = ["DEFAULT_MODEL", "SPAN_GROUP", "AttributionComponent", "model_path", 
 
 DEFAULT_MODEL = "attribution-v1"
 """The model folder under ``sayso/models/`` that ``model="default"`` loads."""
+SHIPPED = {"default": DEFAULT_MODEL, "accurate": "attribution-accurate-v1"}
+"""Model names users pass to ``--model``; any other value is a model folder."""
 
 NEEDS_PARSE = (
     "sayso_attribution reads the dependency parse: add it after spaCy's tagger, parser and"
@@ -32,9 +34,9 @@ if not Doc.has_extension("sayso_attributions"):
 
 
 def model_path(model: str) -> Path:
-    """Folder of a model: ``default`` is the shipped one, anything else is a path."""
-    if model == "default":
-        return Path(str(resources.files("sayso") / "models" / DEFAULT_MODEL))
+    """Folder of a model: a shipped one by name (``default``, ``accurate``), else a path."""
+    if model in SHIPPED:
+        return Path(str(resources.files("sayso") / "models" / SHIPPED[model]))
     return Path(model)
 
 

@@ -8,6 +8,7 @@ the label just given to the previous token.
 
 from __future__ import annotations
 
+import numpy as np
 from spacy.tokens import Doc
 
 CUE_CLASSES = ("O", "B", "I")
@@ -23,6 +24,9 @@ ROLE_ALLOWED_AFTER = {
 
 WINDOW_SENTS = 3
 """Content reaches at most this many sentences before or after its cue (in the paragraph)."""
+
+NEURAL_CUE_MIN = 0.2
+"""p(cue) from the accurate tier's head above which any token is scored as a possible cue."""
 
 OPEN_QUOTES = frozenset("“«‘")
 CLOSE_QUOTES = frozenset("”»’")
@@ -41,6 +45,8 @@ class DocView:
         "lemma",
         "lower",
         "n",
+        "neural",
+        "neural_cue",
         "para",
         "pos",
         "quote",
@@ -50,8 +56,14 @@ class DocView:
         "tag",
     )
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, neural: np.ndarray | None = None) -> None:
         self.doc = doc
+        self.neural: list[tuple[str, str, str]] | None = None
+        self.neural_cue: list[bool] = []
+        if neural is not None:  # p(cue), p(source), p(content) per token, as bins "0".."9"
+            bins = np.minimum((neural * 10).astype(np.int64), 9).tolist()
+            self.neural = [(str(a), str(b), str(c)) for a, b, c in bins]
+            self.neural_cue = (neural[:, 0] >= NEURAL_CUE_MIN).tolist()
         self.n = len(doc)
         tokens = list(doc)  # one Token object per position, not one per attribute read
         self.lower = [t.lower_ for t in tokens]
@@ -136,8 +148,13 @@ class DocView:
 
 
 def is_cue_candidate(v: DocView, i: int, vocab: frozenset[str]) -> bool:
-    """Tokens worth scoring as cue: any verb (cue verbs are open-class) or a word seen in a cue."""
-    return not v.space[i] and (v.pos[i] == "VERB" or v.lower[i] in vocab)
+    """Tokens worth scoring as cue: any verb (cue verbs are open-class), a word seen in a cue,
+    or a token the neural head (accurate tier) gives a fair chance of being one."""
+    if v.space[i]:
+        return False
+    if v.pos[i] == "VERB" or v.lower[i] in vocab:
+        return True
+    return bool(v.neural_cue) and v.neural_cue[i]
 
 
 def cue_dynamic(v: DocView, i: int, prev: str) -> list[str]:
@@ -186,6 +203,17 @@ def cue_static(v: DocView, i: int) -> list[str]:
             feats.append("cl=" + lem + "|" + dep[c] + "|" + lemma[c])
     if i == v.sent_bounds[v.sent[i]][0]:
         feats.append("first")
+    if v.neural is not None:
+        nc = v.neural[i][0]
+        feats += [
+            "nc=" + nc,
+            "ncp=" + nc + "|" + v.pos[i],
+            "ncc="
+            + (v.neural[i - 1][0] if i else "<s>")
+            + nc
+            + (v.neural[i + 1][0] if i + 1 < n else "</s>"),
+            "nch=" + nc + "|" + v.neural[h][0],
+        ]
     return feats
 
 
@@ -259,6 +287,14 @@ def role_sequence_features(v: DocView, cue: list[int]) -> tuple[range, list[list
                 "rdep=" + rel + "|" + dep[v.head[j]],
             ]
         )
+        if v.neural is not None:
+            _, ns, nc = v.neural[j]
+            out[-1] += [
+                "ns=" + ns + side,
+                "nC=" + nc + side,
+                "nsC=" + ns + nc,
+                "nCr=" + nc + "|" + rel,
+            ]
     return win, out
 
 

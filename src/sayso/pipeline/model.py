@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from spacy.tokens import Doc
 
 from ..contract import Attribution, Offsets
@@ -26,6 +27,7 @@ from .features import (
     role_dynamic,
     role_sequence_features,
 )
+from .neural import HEAD_FILE, Encoder, Head
 from .perceptron import Perceptron
 
 META_FILE = "meta.json"
@@ -107,6 +109,10 @@ class AttributionModel:
     source_bias: float = 0.0
     """Added to the score of starting a source: the tagger leaves too many cues without
     one, and linked scoring needs only a token of overlap (chosen on dev)."""
+    head: Head | None = None
+    """The accurate tier's neural head (``head.npz``): when present, both taggers also read
+    MiniLM's p(cue), p(source), p(content) per token (see :mod:`sayso.pipeline.neural`)."""
+    encoder: Encoder | None = None
 
     @classmethod
     def new(cls, cue_vocab: frozenset[str], meta: dict[str, Any] | None = None) -> AttributionModel:
@@ -121,13 +127,19 @@ class AttributionModel:
         a, b = meta.get("calibration", (1.0, 0.0))
         cue, role = Perceptron.load(path / CUE_FILE), Perceptron.load(path / ROLE_FILE)
         biases = (float(meta.get(f"{k}_bias", 0.0)) for k in ("content", "cue", "source"))
-        return cls(cue, role, vocab, meta, (float(a), float(b)), *biases)
+        model = cls(cue, role, vocab, meta, (float(a), float(b)), *biases)
+        if (path / HEAD_FILE).is_file():
+            model.head = Head.load(path / HEAD_FILE)
+            model.encoder = Encoder()  # fails here, with E023, when the extra is missing
+        return model
 
     def save(self, path: Path) -> None:
         """Write the weights and ``meta.json`` (label, training settings, dev scores)."""
         path.mkdir(parents=True, exist_ok=True)
         self.cue.save(path / CUE_FILE)
         self.role.save(path / ROLE_FILE)
+        if self.head is not None:
+            self.head.save(path / HEAD_FILE)
         meta = {**self.meta, "calibration": list(self.calibration)}
         meta["content_bias"] = self.content_bias
         meta["cue_bias"] = self.cue_bias
@@ -216,10 +228,20 @@ class AttributionModel:
             prev, prev_rel = label, feats[1]
         return source, content
 
-    def scored(self, doc: Doc) -> list[tuple[Attribution, float]]:
+    def view(self, doc: Doc, neural: np.ndarray | None = None) -> DocView:
+        """The doc as the taggers read it; the accurate tier adds the neural head's output
+        (computed here unless ``neural`` is given, as in training)."""
+        if neural is None and self.head is not None:
+            if self.encoder is None:
+                self.encoder = Encoder()
+            neural = self.head(self.encoder.token_vectors(doc))
+        return DocView(doc, neural=neural)
+
+    def scored(self, doc: Doc, v: DocView | None = None) -> list[tuple[Attribution, float]]:
         """All attributions of a parsed doc with their raw cue margins; a cue without content
-        yields none."""
-        v = DocView(doc)
+        yields none. ``v`` is a view already built by :meth:`view`."""
+        if v is None:
+            v = self.view(doc)
         a, b = self.calibration
         text = doc.text  # built from the tokens on every access: read it once
         depths: bytearray | None = None

