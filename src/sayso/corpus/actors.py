@@ -17,10 +17,12 @@ plain, so that a user can read the reason and disagree with it:
   with a legal suffix dropped ("Brennick" = "Brennick Ltd");
 - types must agree: a person never merges with an organisation.
 
-No spaCy here: names are split with a regex and folded (case and accents), so this runs at
-ingest speed. :class:`ActorIndex` is the store's loop in memory, for tests and benchmarks.
-The title lists are local because the in-article component's lists live in a module that
-imports spaCy, and these also need abbreviations ("Gen.", "Sen.").
+No spaCy pipeline runs here: names are split with a regex and folded (case and accents),
+so this runs at ingest speed. :class:`ActorIndex` is the store's loop in memory, for tests
+and benchmarks.
+Titles extend the in-article component's list (``sayso.pipeline.actors.TITLE_WORDS``) with
+the words that also stand before names across articles ("former", "acting", "CEO") and with
+spelt-out abbreviations ("Gen.", "Sen.").
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..pipeline.actors import TITLE_WORDS
 from .text import STOPWORDS, acronym, fold, stem, words
 
 __all__ = [
@@ -95,21 +98,19 @@ _TITLES = {
     "cmdr": "commander", "supt": "superintendent", "insp": "inspector", "det": "detective",
     "atty": "attorney", "maj": "major", "cllr": "councillor",
 }
-_TITLE_WORDS = frozenset(
-    [
-        "minister", "president", "senator", "governor", "mayor", "councillor", "councilor", "judge",
-        "justice", "colonel", "general", "major", "captain", "lieutenant", "sergeant", "detective",
-        "inspector", "constable", "chief", "secretary", "chancellor", "ambassador", "commissioner",
-        "director", "spokesman", "spokeswoman", "spokesperson", "leader", "chairman", "chairwoman",
-        "chair", "prosecutor", "superintendent", "officer", "king", "queen", "prince", "princess",
-        "bishop", "archbishop", "pope", "rabbi", "imam", "father", "sheikh", "admiral", "commander",
-        "representative", "congressman", "congresswoman", "speaker", "premier", "deputy", "vice",
-        "attorney", "candidate", "nominee", "former", "acting", "interim", "foreign", "defence",
-        "defense", "finance", "interior", "health", "justice", "prime", "state", "first", "lady",
-        "ceo", "cfo", "coo", "founder", "billionaire", "businessman", "businesswoman",
-        "presidents", "senators", "governors",
-    ]
-) | frozenset(_TITLES)
+_TITLE_WORDS = (
+    TITLE_WORDS
+    | frozenset(
+        [
+            "princess", "sheikh", "commander", "premier", "deputy", "vice", "attorney",
+            "candidate", "nominee", "former", "acting", "interim", "foreign", "defence", "defense",
+            "finance", "interior", "health", "prime", "state", "first", "lady", "ceo", "cfo", "coo",
+            "founder", "billionaire", "businessman", "businesswoman", "presidents", "senators",
+            "governors",
+        ]
+    )
+    | frozenset(_TITLES)
+)
 """Words that can stand before a name as a title ("Defence Minister X", "Sen. Y")."""
 
 _RANKS = frozenset(
