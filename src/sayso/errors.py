@@ -62,7 +62,7 @@ class Errors(StrEnum):
     E043 = "line {line} is not a usable sayso.article/1 record ({detail}); it was skipped"
     E044 = "no {kind} with id {id} in the store; list them with `sayso query {listing}`"
     E045 = "{path} is not a sayso store (no '{table}' table); run `sayso ingest` on it first"
-    E046 = "the cursor is not one this store handed out; start again without --cursor"
+    E046 = "the cursor is not one this store handed out; start the listing again without one"
     E047 = "--format {fmt} cannot export --what {what}; {hint}"
     E048 = "the store {url} was opened read-only; open it without readonly to write"
     E049 = "store schema version {found} is not {want}; ingest into a new --db"
