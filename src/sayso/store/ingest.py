@@ -186,6 +186,19 @@ def _chunks(values: Sequence[Any]) -> Iterator[Sequence[Any]]:
         yield values[i : i + IN_CHUNK]
 
 
+def _pairs_in(
+    conn: sa.Connection,
+    key: sa.Column[Any],
+    value: sa.Column[Any],
+    keys: Sequence[Any],
+    *where: sa.ColumnElement[bool],
+) -> Iterator[tuple[Any, Any]]:
+    """``(key, value)`` rows whose key is in ``keys``, asked IN_CHUNK keys at a time (both
+    databases cap the parameters of one statement)."""
+    for chunk in _chunks(keys):
+        yield from conn.execute(sa.select(key, value).where(key.in_(chunk), *where)).tuples()
+
+
 def next_id(conn: sa.Connection, column: sa.Column[Any]) -> int:
     return int(conn.execute(sa.select(sa.func.coalesce(sa.func.max(column), 0))).scalar_one()) + 1
 
@@ -251,49 +264,31 @@ class Batch:
         """Fetch the key rows, actors, overrides and clusters these records can touch."""
         conn = self.conn
         akeys = sorted({k for per in mention_keys for keys in per for k in keys})
-        for chunk in _chunks(akeys):
-            rows = conn.execute(
-                sa.select(t.actor_keys.c.key, t.actor_keys.c.actor_id).where(
-                    t.actor_keys.c.key.in_(chunk)
-                )
-            )
-            for key, actor_id in rows:
-                self.actor_key_index.setdefault(key, []).append(actor_id)
+        for key, actor_id in _pairs_in(conn, t.actor_keys.c.key, t.actor_keys.c.actor_id, akeys):
+            self.actor_key_index.setdefault(key, []).append(actor_id)
         for ids in self.actor_key_index.values():
             ids.sort()
         for key in akeys:
             self.actor_key_index.setdefault(key, [])
         names = sorted({fold_name(e["name"]) for r in records for e in r.get("actors", [])})
-        for chunk in _chunks(names):
-            rows = conn.execute(
-                sa.select(t.actor_overrides.c.name, t.actor_overrides.c.actor_id).where(
-                    t.actor_overrides.c.kind == "split", t.actor_overrides.c.name.in_(chunk)
-                )
-            )
-            for name, actor_id in rows:
-                self.forbidden[name].add(actor_id)
+        overrides = t.actor_overrides.c
+        split = overrides.kind == "split"
+        for name, actor_id in _pairs_in(conn, overrides.name, overrides.actor_id, names, split):
+            self.forbidden[name].add(actor_id)
         self._load_actors({i for ids in self.actor_key_index.values() for i in ids})
         self.claim_key_cache = [[self._claim_keys(a) for a in r["attributions"]] for r in records]
         ckeys = sorted({k for per in self.claim_key_cache for keys in per for k in keys})
         cluster_ids: set[int] = set()
-        for chunk in _chunks(ckeys):
-            rows = conn.execute(
-                sa.select(t.claim_keys.c.key, t.claim_keys.c.cluster_id).where(
-                    t.claim_keys.c.key.in_(chunk)
-                )
-            )
-            for key, cluster_id in rows:
-                self.cluster_key_index.setdefault(key, []).append(cluster_id)
+        for key, cluster_id in _pairs_in(
+            conn, t.claim_keys.c.key, t.claim_keys.c.cluster_id, ckeys
+        ):
+            self.cluster_key_index.setdefault(key, []).append(cluster_id)
         for key, ids in self.cluster_key_index.items():
             ids.sort()
             if key.startswith("f:") or len(ids) < MAX_KEY_CLUSTERS:  # saturated keys unused
                 cluster_ids.update(ids)
-        for chunk in _chunks(sorted(cluster_ids)):
-            rows = conn.execute(
-                sa.select(t.clusters.c.id, t.clusters.c.claim).where(t.clusters.c.id.in_(chunk))
-            )
-            for cid, claim in rows:
-                self.clusters[cid] = _Cluster(cid, claim, new=False)
+        for cid, claim in _pairs_in(conn, t.clusters.c.id, t.clusters.c.claim, sorted(cluster_ids)):
+            self.clusters[cid] = _Cluster(cid, claim, new=False)
 
     def _load_actors(self, ids: set[int]) -> None:
         """Load actors, and for those a user merged away, the actor that absorbed them."""
