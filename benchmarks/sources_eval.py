@@ -4,6 +4,8 @@
     python benchmarks/sources_eval.py --json          # the figures as JSON
     python benchmarks/sources_eval.py --errors        # and every miss, for error analysis
     python benchmarks/sources_eval.py --polnear ../shared/data/polnear   # held-out check too
+    python benchmarks/sources_eval.py --polnear ../shared/data/polnear --devel-only --errors
+        # the PolNeAR train articles only: development figures and misses, nothing held out
 
 Gold: ``tests/gold/sources-examples.jsonl`` (annotated by hand from ``examples/``; guidelines
 in ``docs/sources.md``). The pipeline runs on ``examples/`` through :func:`analyze_articles`.
@@ -36,8 +38,9 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
   source spans in 40 dev articles (a gold source matches the predicted attribution whose
   source overlaps it most), and ``tests/gold/sources-polnear-dev-full.jsonl``: every field
   on the same 40 articles' attributions, scored as above. No rule was written from them;
-- development, ``tests/gold/sources-polnear-train-devel.jsonl``: every field on 14 PolNeAR
-  train articles that rules were written against, like the sample articles.
+- development, ``tests/gold/sources-polnear-train-devel.jsonl``: every field on 32 PolNeAR
+  train articles that rules were written against, like the sample articles
+  (``--devel-only`` scores only these, leaving the held-out sets unread).
 """
 
 from __future__ import annotations
@@ -367,11 +370,62 @@ def print_table(result: dict[str, Any]) -> None:
     print(f"stance accuracy (extra) {result['stance_accuracy']:.3f}")
 
 
+def report_held_out(polnear: Path, devel: dict[str, Any], as_json: bool) -> list[str]:
+    """Scores and prints the held-out PolNeAR dev figures; returns their misses."""
+    held_out = score_polnear(polnear)
+    full = held_out.pop("all_fields")
+    errors = [f"polnear {e}" for e in full.pop("errors")]
+    if as_json:
+        # one object: "polnear_dev" holds every field on the 40 held-out articles (its
+        # gold_sources counts their gold attributions); the span-level type figures and
+        # the train development figures ride along
+        dev = {**full, "gold_sources": full["gold_attributions"]}
+        print(
+            json.dumps(
+                {
+                    "polnear_dev": dev,
+                    "polnear_dev_source_spans": held_out,
+                    "polnear_train_devel": devel,
+                },
+                indent=2,
+            )
+        )
+    else:
+        a = held_out["anonymity"]
+        print(
+            f"\nPolNeAR dev (held out): {held_out['articles']} articles,"
+            f" {held_out['matched']}/{held_out['gold_sources']} gold sources matched"
+            f" ({held_out['stale_hashes']} stale hashes)"
+        )
+        print(f"source_type_accuracy   {held_out['source_type_accuracy']:.3f}")
+        print(
+            f"anonymity F1           {a['f1']:.3f}   P {a['p']:.3f} R {a['r']:.3f}"
+            f" (tp {a['tp']} fp {a['fp']} fn {a['fn']})"
+        )
+        print(
+            "errors: "
+            + ", ".join(
+                f"{k} {v}"
+                for k, v in held_out["confusion"].items()
+                if k.split(" -> ")[0] != k.split(" -> ")[1]
+            )
+        )
+        print("\nPolNeAR dev, all fields on the same 40 articles (held out):")
+        print_table(full)
+    return errors
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--errors", action="store_true", help="print every miss")
     parser.add_argument("--polnear", type=Path, help="PolNeAR folder: also score its dev labels")
+    parser.add_argument(
+        "--devel-only",
+        action="store_true",
+        help="with --polnear, score only the train articles labelled for development, so that "
+        "rule work never sees the held-out dev figures or misses",
+    )
     args = parser.parse_args(argv)
 
     from sayso.analyze import analyze_articles
@@ -400,46 +454,10 @@ def main(argv: list[str] | None = None) -> int:
                 f" ({devel['stale_hashes']} stale hashes):"
             )
             print_table(devel)
-        held_out = score_polnear(args.polnear)
-        full = held_out.pop("all_fields")
-        errors += [f"polnear {e}" for e in full.pop("errors")]
-        if args.json:
-            # one object: "polnear_dev" holds every field on the 40 held-out articles (its
-            # gold_sources counts their gold attributions); the span-level type figures and
-            # the train development figures ride along
-            dev = {**full, "gold_sources": full["gold_attributions"]}
-            print(
-                json.dumps(
-                    {
-                        "polnear_dev": dev,
-                        "polnear_dev_source_spans": held_out,
-                        "polnear_train_devel": devel,
-                    },
-                    indent=2,
-                )
-            )
-        else:
-            a = held_out["anonymity"]
-            print(
-                f"\nPolNeAR dev (held out): {held_out['articles']} articles,"
-                f" {held_out['matched']}/{held_out['gold_sources']} gold sources matched"
-                f" ({held_out['stale_hashes']} stale hashes)"
-            )
-            print(f"source_type_accuracy   {held_out['source_type_accuracy']:.3f}")
-            print(
-                f"anonymity F1           {a['f1']:.3f}   P {a['p']:.3f} R {a['r']:.3f}"
-                f" (tp {a['tp']} fp {a['fp']} fn {a['fn']})"
-            )
-            print(
-                "errors: "
-                + ", ".join(
-                    f"{k} {v}"
-                    for k, v in held_out["confusion"].items()
-                    if k.split(" -> ")[0] != k.split(" -> ")[1]
-                )
-            )
-            print("\nPolNeAR dev, all fields on the same 40 articles (held out):")
-            print_table(full)
+        if not args.devel_only:
+            errors += report_held_out(args.polnear, devel, args.json)
+        elif args.json:
+            print(json.dumps({"polnear_train_devel": devel}, indent=2))
     if args.errors:
         print("\n".join(errors), file=sys.stderr)
     return 0

@@ -117,6 +117,51 @@ def test_family_ties_are_not_roles(nlp: Language) -> None:
     assert all(r.casefold() != "husband" for r in found["Tom Lee"]["roles"])
 
 
+@pytest.mark.model
+def test_a_surname_written_first_joins_the_full_name(nlp: Language) -> None:
+    """ "Mr. Lou" is Lou Jiwei: the one person whose name starts with the word."""
+    found = actors("Finance minister Lou Jiwei spoke on Monday. Mr. Lou said growth would slow."
+                   " Mr. Lou told reporters the yuan was stable.", nlp)
+    assert list(found) == ["Lou Jiwei"]
+    assert found["Lou Jiwei"]["texts"] == ["Lou Jiwei", "Lou", "Lou"]
+
+
+@pytest.mark.model
+def test_party_state_and_stops_are_not_roles_or_names(nlp: Language) -> None:
+    """ "(D-Ore.)" is no role, and the stop of "Col." is no part of a name."""
+    found = actors("Senator Dana Reyes (D-Ore.) said the bill would pass. Col. Rhea Tamsin said"
+                   " the base was safe.", nlp)
+    assert found["Dana Reyes"]["roles"] == ["Senator"]
+    assert "Rhea Tamsin" in found
+
+
+@pytest.mark.model
+def test_transcript_speakers_are_people(nlp: Language) -> None:
+    """ "ANNA MORROW:" opening a line is a speaker NER may miss, and "MORROW:" is her again;
+    "KELLS:" is the Kells named before, not an actor of its own."""
+    found = actors("Governor Terry Kells spoke to CNN on Sunday.\n\nANNA MORROW: Do you back the"
+                   " plan?\n\nKELLS: I do.\n\nMORROW: Thank you, Governor.", nlp)
+    assert found["ANNA MORROW"]["texts"] == ["ANNA MORROW", "MORROW"]
+    assert "KELLS" in found["Terry Kells"]["texts"] and "KELLS" not in found
+
+
+@pytest.mark.model
+def test_one_full_name_is_one_actor(nlp: Language) -> None:
+    """ "Hillary Clinton" twice is one actor, though a fuller name holds the key "Clinton"."""
+    record = analyze_text("Anna Clinton Vale said the vote was close. Hillary Clinton said she had"
+                          " won. Later Hillary Clinton thanked her staff.", nlp=nlp)
+    names = [a["name"] for a in record["actors"]]
+    assert names.count("Hillary Clinton") == 1
+
+
+@pytest.mark.model
+def test_parties_in_the_plural_are_people_not_bodies(nlp: Language) -> None:
+    record = analyze_text("Republicans warned that the deal was a mistake. Only two Democrats said"
+                          " they would back it.", nlp=nlp)
+    assert record["actors"] == []
+    assert [a["source_type"] for a in record["attributions"]] == ["group", "group"]
+
+
 def test_components_are_exposed_as_spacy_factories() -> None:
     """``nlp.add_pipe("sayso_sources")`` must work in any pipeline once sayso is installed."""
     from importlib.metadata import entry_points

@@ -15,8 +15,8 @@ import pytest
 from spacy.language import Language
 
 from sayso.analyze import analyze_articles, analyze_text
-from sayso.contract import SOURCE_TYPES, Article
-from sayso.pipeline.sources import _person_noun, find_anonymity_reasons
+from sayso.contract import SOURCE_TYPES, Article, Attribution
+from sayso.pipeline.sources import SourcesComponent, _person_noun, _span, find_anonymity_reasons
 from sayso.pipeline.stance import STANCE_CLASSES
 from sayso.readers import read_inputs
 
@@ -189,6 +189,165 @@ def test_new_spans_and_ids_survive_chunking(nlp: Language) -> None:
         a["anonymous"] for a in whole["attributions"]]
     names = [a["name"] for a in pieces["actors"]]
     assert names.count("Teodor Braskov") == 3  # actors are merged within a piece only
+
+
+
+@pytest.mark.model
+def test_a_headline_description_is_the_person_quoted_most(nlp: Language) -> None:
+    """A headline names no one before it: "Harbour chief says …" is the person the article
+    quotes most; "The city's harbour chief" then refers back to the headline's source."""
+    record, atts = by_cue(
+        "Harbour chief says port will reopen\n\nThe city's harbour chief said on Monday that the"
+        " port would reopen. Miriam Olsen, the harbour chief, said the dredging was finished."
+        " Olsen added that ships would return by May. Olsen said the pilots were ready. Captain"
+        " Idris Moe said he was not sure.", nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    assert [names.get(a["actor"]) for a in atts[:2]] == ["Miriam Olsen", "Miriam Olsen"]
+    assert names.get(atts[-1]["actor"]) == "Idris Moe"
+
+
+@pytest.mark.model
+def test_unnamed_people_in_a_headline_and_with_knowledge(nlp: Language) -> None:
+    """ "A Farmer Says" (title case) is an unnamed person; so is "one Republican familiar
+    with the talks", and the "who" clause hung on "the talks" is that Republican's."""
+    _, atts = by_cue("A Farmer Says The Drought Is Over\n\nThe rain came on Tuesday.", nlp)
+    assert atts[0]["source_type"] == "anonymous_person"
+    record, atts = by_cue(
+        "Mayor Lind met the unions. “It was not a serious offer,” said one Republican familiar"
+        " with the talks, who added that the mayor seemed tired.", nlp)
+    assert [(a["source_type"], a["actor"]) for a in atts] == [("anonymous_person", None)] * 2
+    assert [a["name"] for a in record["actors"]] == ["Lind"]  # "Republican" is no body
+
+
+@pytest.mark.model
+def test_documents_by_kind_count_and_role(nlp: Language) -> None:
+    """ "The pair of reports" is reports; an editorial board and a law are documents; a
+    newspaper by its role is an outlet; "The Islamic Front", with "the", and "the kingdom"
+    are bodies."""
+    _, atts = by_cue(
+        "The pair of reports said the river was clean. The Islamic Front said it had left the"
+        " town. International law says the strait is open. The editorial board wrote that the"
+        " mayor had failed. The Ravenford newspaper Daily Lantern reported that the mill would"
+        " close. The kingdom said the treaty would hold. The proposal says the tax will fall.",
+        nlp)
+    assert [a["source_type"] for a in atts] == [
+        "document", "organisation", "document", "document", "document", "organisation",
+        "document"]
+
+
+@pytest.mark.model
+def test_the_bureau_is_the_bureau_named_before(nlp: Language) -> None:
+    record, atts = by_cue(
+        "The Valdene Bureau of Investigation opened an inquiry on Monday. The bureau said the"
+        " case was still open.", nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    assert names[atts[-1]["actor"]] == "Valdene Bureau of Investigation"
+    assert atts[-1]["source_type"] == "organisation"
+
+
+@pytest.mark.model
+def test_channels_in_the_source_and_at_a_forum(nlp: Language) -> None:
+    """ "according to two sources who spoke to X": the source names the channel."""
+    _, atts = by_cue(
+        "The river was rising, according to two sources who spoke to the Harbour Gazette on"
+        " Friday. Tomas Lind stressed the point at a university forum in Valdene.", nlp)
+    assert [a["channel"]["text"] for a in atts] == [
+        "to the Harbour Gazette", "at a university forum in Valdene"]
+    assert atts[0]["source_type"] == "anonymous_person"
+    _, atts = by_cue("Tomas Lind said he began speaking with the unions in May.", nlp)
+    assert atts[0]["channel"]["text"] == ""  # the content's "speaking with" is no channel
+
+
+
+@pytest.mark.model
+def test_an_opening_description_is_the_person_quoted_most(nlp: Language) -> None:
+    """ "the president" with no one named before it is the person the article quotes most."""
+    record, atts = by_cue(
+        "Port tax plan\n\nWhile the president has said he opposes new taxes, his aides are"
+        " drafting a levy. President Tomas Lind met the unions on Monday. Lind said the talks"
+        " went well. Lind told reporters he was hopeful.", nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    assert atts[0]["source"]["text"] == "the president"
+    assert names.get(atts[0]["actor"]) == "Tomas Lind"
+
+
+@pytest.mark.model
+def test_a_pronoun_prefers_the_main_clause_subject(nlp: Language) -> None:
+    """ "Lind tried …, when a reporter asked … '…,' he said": he is Lind, the main clause's
+    subject, not the reporter of the clause after it."""
+    record, atts = by_cue(
+        "Mayor Tomas Lind tried to explain the plan during an interview with the Valdene Ledger,"
+        " when a reporter asked if the tax would rise. “We will not raise it,” he said.", nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    he = next(a for a in atts if a["source"]["text"] == "he")
+    assert names.get(he["actor"]) == "Tomas Lind" and he["source_type"] == "named_person"
+
+
+@pytest.mark.model
+def test_it_can_be_the_document_that_was_the_subject_before(nlp: Language) -> None:
+    _, atts = by_cue("The white paper is long and detailed. It lists the steps the port has"
+                     " taken.", nlp)
+    assert [(a["source"]["text"], a["source_type"]) for a in atts] == [("It", "document")]
+
+
+@pytest.mark.model
+def test_a_reason_after_the_quote_covers_the_officials_cited(nlp: Language) -> None:
+    """ "according to harbour officials. Senior officials spoke … only on the condition of
+    anonymity": the reason is the cited officials' too, though its sentence has a source."""
+    _, atts = by_cue(
+        "The port will reopen, according to harbour officials. Senior officials spoke about the"
+        " plans only on the condition of anonymity because they are not public.", nlp)
+    assert [a["source"]["text"] for a in atts] == ["harbour officials", "Senior officials"]
+    assert all(a["anonymous"]["reason"] is not None for a in atts)
+
+
+
+@pytest.mark.model
+def test_the_official_is_the_one_official_not_the_officials(nlp: Language) -> None:
+    """ "The official" refers back to the unnamed official, not to "Union officials", a
+    group that came between; "X, as well as her campaign" is several speakers."""
+    _, atts = by_cue(
+        "A senior official, who declined to be named, said the talks had stalled. Union"
+        " officials said they would strike. The official said a deal was near.", nlp)
+    last = next(a for a in atts if a["source"]["text"] == "The official")
+    assert last["source_type"] == "anonymous_person"
+    _, atts = by_cue("Ann Lee, as well as her campaign, said the server was secure.", nlp)
+    assert [(a["source_type"], a["actor"]) for a in atts] == [("group", None)]
+
+
+
+@pytest.mark.model
+def test_a_name_in_the_subject_is_not_the_subject(nlp: Language) -> None:
+    """In "The Lind campaign … picked up a tweet", Lind is no subject: "he" later is Berg,
+    the person named after it, not Karl Lind."""
+    record, atts = by_cue(
+        "Tomas Berg spoke in Valdene on Friday. The Lind campaign on Monday picked up a tweet"
+        " that hinted Berg was quitting, but it failed to pass along the next one (that Berg"
+        " was only resting). “We are fine,” he told the show.\n\nKarl Lind is the other"
+        " candidate.", nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    he = next(a for a in atts if a["source"]["text"] == "he")
+    assert names.get(he["actor"]) == "Tomas Berg"
+
+
+@pytest.mark.model
+def test_a_participle_cue_shares_the_source_before_it(nlp: Language) -> None:
+    """ "X rejected …, saying …": a "saying" the attribution model left without a source is
+    typed and linked from X."""
+    text = "Karl Lind rejected the notion that the port was unsafe, saying the checks were done."
+    doc = nlp(text)
+
+    def att(source: str, cue: str, content: str) -> Attribution:
+        def at(w: str) -> tuple[tuple[int, int], ...]:
+            return ((text.index(w), text.index(w) + len(w)),) if w else ()
+        return Attribution(source=at(source), cue=at(cue), content=at(content),
+                           kind="indirect", confidence=1.0)
+
+    atts = [att("Karl Lind", "rejected", "the notion that the port was unsafe"),
+            att("", "saying", "the checks were done")]
+    spans = {i: _span(doc, a) for i, a in enumerate(atts)}
+    shared = SourcesComponent._shared_source(doc, atts[1], atts, spans)
+    assert shared is not None and shared.text == "Karl Lind"
 
 
 GOLD = Path(__file__).resolve().parent / "gold"

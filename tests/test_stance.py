@@ -117,12 +117,53 @@ def test_rejecting_a_thing_is_not_a_denial_link(nlp: Language) -> None:
         assert a["denies"] == [] and "denied" not in a
 
 
+@pytest.mark.model
+def test_a_denial_of_someones_remarks_links_to_them(nlp: Language) -> None:
+    """ "rejects Lind's remarks" (a headline: the remarks come later) and "dismissed the
+    Green Union's accusations" point at what that actor said."""
+    for text in ("Olsen rejects Lind's remarks about the port\n\nTomas Lind said the port was"
+                 " unsafe for ships. Miriam Olsen said the harbour was open.",
+                 "The Green Union accused the Harbour Board of polluting the bay on Monday."
+                 " Miriam Olsen dismissed the Green Union's accusations about the bay."):
+        atts = analyze_text(text, nlp=nlp)["attributions"]
+        deny = next(a for a in atts if a["stance"] == "deny")
+        claim = next(a for a in atts if a["source"]["text"] in ("Tomas Lind", "The Green Union"))
+        assert deny["denies"] == [claim["id"]]
+
+
+@pytest.mark.model
+def test_disputing_this_answers_the_claim_just_made(nlp: Language) -> None:
+    atts = analyze_text("Tomas Lind said the dam was safe. The council disputes that.",
+                        nlp=nlp)["attributions"]
+    assert [a["stance"] for a in atts] == ["say", "deny"]
+    assert atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_an_allegation_said_plainly_is_the_one_denied(nlp: Language) -> None:
+    """ "said the mayor had misused the fund" is the allegation "rejected the allegation"
+    answers: it is about the denier, though its cue is only "said"."""
+    atts = analyze_text("Councillors said the mayor had misused the fund to pay his friends."
+                        " Mayor Lind rejected the allegation.", nlp=nlp)["attributions"]
+    assert atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_a_restated_claim_stops_before_the_next_cue(nlp: Language) -> None:
+    record = analyze_text("Tomas Lind dismissed accusations that the mill had polluted the"
+                          " river — saying the company had complied.", nlp=nlp)
+    deny = record["attributions"][0]
+    assert deny["denied"]["text"] == "accusations that the mill had polluted the river"
+
+
 @pytest.mark.parametrize(
     ("text", "stance"),
     [
         ("Sanders: Clinton must change course.", "say"),
         ("Critics blasted the plan as reckless.", "accuse"),
         ("The union endorsed Clinton on Thursday.", "praise"),
+        ("Lind complained that the port was slow.", "accuse"),
+        ("Olsen stressed that the port was safe.", "say"),
     ],
 )
 @pytest.mark.model

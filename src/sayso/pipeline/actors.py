@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from ..contract import Actor, ActorType
 from . import add_spans
 
-__all__ = ["HONORIFICS", "ActorsComponent", "actor_at", "is_outlet"]
+__all__ = ["HEADLINE_MAX", "HONORIFICS", "ActorsComponent", "actor_at", "is_outlet"]
 
 HONORIFICS = frozenset(
     [
@@ -88,7 +88,10 @@ _OUTLET = re.compile(
 """Organisation names that are news outlets: as a source they are typed ``document``.
 Also the names of major US and UK outlets, which carry none of the generic words."""
 
-_HEADLINE_MAX = 160
+_PARTY_TAG = re.compile(r"\(?[DRI]-[A-Z][A-Za-z.]*\)?")
+"""A US politician's party and state after the name: "(D-Nev.)", "R-Tex"."""
+
+HEADLINE_MAX = 160
 """A first line at most this long is taken for a headline."""
 
 if not Doc.has_extension("sayso_actors"):
@@ -123,13 +126,14 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
         titles, tokens = tokens[: inner[-1] + 1], tokens[inner[-1] + 1 :]
     while len(tokens) > 1 and (
         tokens[0].lower_ in HONORIFICS or tokens[0].lower_ in TITLE_WORDS or tokens[0].is_lower
+        or tokens[0].is_punct  # the stop of "Col. Steven Warren", split from its title
     ):
-        if tokens[0].lower_ not in HONORIFICS:
+        if tokens[0].lower_ not in HONORIFICS and not tokens[0].is_punct:
             titles.append(tokens[0])
         tokens = tokens[1:]
     while tokens:  # given names NER left out: "Pavel" in "Pavel Rusk"
         left = tokens[0].nbor(-1) if tokens[0].i > 0 else None
-        if (left is None or left.tag_ != "NNP" or left.dep_ != "compound"
+        if (left is None or left.tag_ != "NNP" or left.dep_ != "compound" or not left.is_alpha
                 or left.lower_ in TITLE_WORDS or left.lower_ in HONORIFICS or left.ent_type_
                 or left.head.i != tokens[-1].i):
             break
@@ -148,7 +152,9 @@ def _role_text(tokens: list[Token]) -> str:
         return ""
     doc = tokens[0].doc
     text = doc[tokens[0].i : tokens[-1].i + 1].text
-    return "" if text.isupper() else text  # a dateline, not a role
+    if text.isupper() or _PARTY_TAG.fullmatch(text):
+        return ""  # a dateline, or a party and state ("D-Nev."), not a role
+    return text
 
 
 def _prenominal(name: list[Token], titles: list[Token]) -> str:
@@ -228,18 +234,30 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
     ents = [part for whole in doc.ents for part in _split_possessor(whole)]
     for ent, label in ents:
+        if len(ent) == 1 and _speaker_label(ent):
+            continue  # "TRUMP:" in a transcript: a bare name, for _add_bare_names to place
         if (ent.text.isupper() and len(ent.text) > 5) or ent[-1].lower_ in TITLE_WORDS:
             continue  # a dateline ("VALDENE —") or a bare title ("Kestwick Mayor")
-        if label == "PERSON" and ent[-1].lower_ not in ORG_WORDS and not (
+        body = ent[-1].lower_ in ORG_WORDS or any(t.lower_ in ("of", "for") for t in ent)
+        if label == "PERSON" and not body and not (  # not "University of Arkansas … School"
                 len(ent) == 1 and is_outlet(ent.text)):  # "Politico", tagged PERSON
             found.append((ent, "person"))
         elif label == "ORG" and _is_who(ent):
             found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"
         elif label in ("ORG", "PERSON") or (
             label in ("GPE", "NORP") and any(ent.start <= i < ent.end for i in source_roots)
+            and not (label == "NORP" and _people(ent))
         ):
             found.append((ent, "organisation"))
     taken = {t.i for span, _ in found for t in span}
+    for token in doc:  # "JAKE TAPPER:", a transcript's speaker that NER missed
+        end = token.i
+        while end < len(doc) and end - token.i < 3 and doc[end].is_upper and doc[end].is_alpha \
+                and not doc[end].is_stop and end not in taken:  # not "FIX IS IN:"
+            end += 1
+        if end - token.i >= 2 and _speaker_label(doc[token.i : end]):
+            found.append((doc[token.i : end], "person"))
+            taken.update(range(token.i, end))
     for token in doc:  # "Councillor Beatrix Olumide" that NER missed
         if token.lower_ not in TITLE_WORDS or not token.is_title:
             continue
@@ -251,6 +269,21 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
             found.append((doc[token.i + 1 : end], "person"))
             taken.update(range(token.i + 1, end))
     return found
+
+
+def _people(ent: Span) -> bool:
+    """Whether a nationality or party names people, not a body: plural, or with an article or
+    a number ("Republicans", "one Democrat")."""
+    return ent.root.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("det", "nummod") for c in ent.root.children)
+
+
+def _speaker_label(ent: Span) -> bool:
+    """Whether an upper-case name opens a line and is followed by a colon: a transcript's
+    speaker ("JAKE TAPPER: …"), not a dateline."""
+    doc = ent.doc
+    return ent.text.isupper() and ent.end < len(doc) and doc[ent.end].text == ":" and (
+        ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws)
 
 
 def _is_who(span: Span) -> bool:
@@ -303,7 +336,7 @@ class ActorsComponent:
         # the fullest forms found the clusters; shorter ones join them. Headline mentions
         # come last: title case there makes NER run on ("Donald Trump Featured")
         headline_end = doc.text.find("\n")
-        if headline_end > _HEADLINE_MAX:  # a first paragraph, not a headline
+        if headline_end > HEADLINE_MAX:  # a first paragraph, not a headline
             headline_end = -1
         order = sorted(range(len(cleaned)), key=lambda k: (
             cleaned[k][0].start_char < headline_end, -len(cleaned[k][2]), k))
@@ -356,12 +389,18 @@ class ActorsComponent:
     ) -> _Cluster | None:
         """The cluster a mention belongs to, or None for a new actor."""
         text = [t.text for t in name]
+        same = next((c for c in clusters if c.type == kind and [t.text for t in c.name] == text),
+                    None)
+        if same is not None:  # "Hillary Clinton" again, whoever holds the key "Clinton"
+            return same
         if kind == "person" or len(name) == 1:
             cluster = person_keys.get(text[-1])
             if cluster is not None and set(text) <= {t.text for t in cluster.name}:
                 return cluster
-            if kind == "person":
-                return None
+            if kind == "person":  # "Mr. Lou" of "Lou Jiwei": a surname written first
+                firsts = [c for c in clusters if c.type == "person" and len(c.name) > 1
+                          and c.name[0].text == text[0]] if len(text) == 1 else []
+                return firsts[0] if len(firsts) == 1 else None
         for cluster in clusters:
             if cluster.type == "organisation" and (
                 [t.text for t in cluster.name] == text or _same_org(name, cluster.name)
@@ -417,7 +456,7 @@ class ActorsComponent:
         for token in doc:
             speaker = token.is_upper and len(token) > 2 and token.i + 1 < len(doc) \
                 and doc[token.i + 1].text == ":"  # "FALLIN:" in a transcript, not a dateline
-            word = token.text.title() if speaker else token.text
+            word = token.text.title() if speaker and token.text not in keys else token.text
             if token.i in taken or word not in keys or not (
                     token.tag_ == "NNP" or speaker
                     or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))):

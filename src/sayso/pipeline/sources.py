@@ -7,6 +7,8 @@ For every attribution it decides, from the source span, the parse and what came 
   mention, subjects and names outside quotes first, of the right gender; "the official" to an
   earlier source with the same head noun, else to a named actor with that title, and "the
   Vermont senator" to the person who was the subject just before; "who" to its antecedent;
+  a description in the headline ("DNC chair dismisses …"), or one with no person named
+  before it, to the person the article quotes most (so sources are resolved twice);
 - **the source type**: ``named_person``, ``anonymous_person`` (an unnamed individual: "a senior
   official", "sources", "a neighbour"), ``organisation`` (also an unnamed spokesperson, who
   speaks on the record for one), ``group`` ("analysts", "critics", "many", "46 percent", "A,
@@ -26,6 +28,8 @@ The rules and their word lists are documented in ``docs/sources.md``.
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -34,7 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets, SourceType
 from . import AttributionLayer
-from .actors import HONORIFICS, TITLE_WORDS, actor_at, is_outlet
+from .actors import HEADLINE_MAX, HONORIFICS, TITLE_WORDS, actor_at, is_outlet
 
 __all__ = ["SourcesComponent", "find_anonymity_reasons"]
 
@@ -50,7 +54,10 @@ DOCUMENT_NOUNS = frozenset(
         "complaint", "indictment", "editorial", "column", "piece", "story", "blog", "account",
         "message", "petition", "projection", "forecast", "index", "ranking", "recording", "tape",
         "footnote", "table", "graphic", "headline", "results", "result", "numbers", "count",
-        "suit", "tabloid", "magazine", "broadcaster", "outlet", "voiceover", "narrator"
+        "suit", "tabloid", "magazine", "broadcaster", "outlet", "voiceover", "narrator", "law",
+        "constitution", "treaty", "legislation", "bill", "proposal", "measure", "act",
+        "amendment", "resolution", "agreement", "platform", "manifesto", "regulation", "photo",
+        "photograph", "picture", "image"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -60,15 +67,24 @@ ORG_NOUNS = frozenset(
         "club", "board", "party", "federation", "alliance", "committee", "commission",
         "prosecution", "administration", "embassy", "regulator", "bank", "hospital", "university",
         "school", "group", "organisation", "organization", "institute", "campaign", "forum",
-        "association", "coalition", "non-profit", "nonprofit", "pac", "network", "station"
+        "association", "coalition", "non-profit", "nonprofit", "pac", "network", "station",
+        "bureau", "leadership", "kingdom", "country", "nation"
     ]
 )
 GENERIC_ORG_NOUNS = frozenset(
     [
-        "company", "firm", "agency", "organisation", "organization", "group"
+        "company", "firm", "agency", "organisation", "organization", "group", "bureau"
     ]
 )
 """Nouns that refer back to whichever organisation was quoted last ("the company said")."""
+OUTLET_NOUNS = frozenset(
+    [
+        "newspaper", "paper", "daily", "weekly", "tabloid", "magazine", "broadcaster", "outlet",
+        "website", "channel"
+    ]
+)
+"""A named organisation with one of these as its role is a news outlet ("the Israeli newspaper
+Haaretz"), though its name carries no outlet word."""
 SPOKES_NOUNS = frozenset(
     [
         "spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative"
@@ -92,7 +108,8 @@ MEDIUM_NOUNS = frozenset(
         "submission", "memo", "book", "memoir", "op-ed", "editorial", "episode", "show",
         "appearance", "rally", "event", "gathering", "meeting", "hearing", "gaggle", "debate",
         "session", "call", "conversation", "chat", "ad", "advertisement", "clip", "article",
-        "essay", "report", "remarks", "address", "luncheon", "dinner",
+        "essay", "report", "remarks", "address", "luncheon", "dinner", "forum", "summit",
+        "opening", "ceremony", "roundtable",
         "newspaper", "network", "channel", "twitter", "facebook", "instagram"
     ]
 )
@@ -103,6 +120,14 @@ SHARE_WORDS = frozenset(
     ]
 )
 """Heads of a poll's fractions of respondents ("46 percent", "a majority of voters"): groups."""
+PARTITIVES = frozenset(
+    [
+        "pair", "couple", "series", "set", "handful", "number", "dozen", "trio", "string", "slew"
+    ]
+)
+"""Heads that count what follows "of": "the pair of editorials" is typed as editorials."""
+_BODIES_AND_DOCUMENTS = DOCUMENT_NOUNS | ORG_NOUNS
+"""What "it" can be besides an organisation actor: "The white paper … It lays out …"."""
 PERSON_ROLE_NOUNS = TITLE_WORDS | frozenset(
     [
         "nominee", "candidate", "businessman", "businesswoman", "mogul", "billionaire",
@@ -188,6 +213,8 @@ _RELATIVE = frozenset(("who", "which", "that"))
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 _SUBJECT_BONUS = 1.5
 """A pronoun prefers a subject one sentence back to a non-subject in its own sentence."""
+_MAIN_CLAUSE_BONUS = 0.2
+"""… and, in one sentence, the main clause's subject to a subordinate one's."""
 _QUOTED_PENALTY = 1.0
 """… and a name outside quoted or reported words to one inside them."""
 
@@ -206,6 +233,8 @@ _ANON_TAIL = re.compile(
 """The explanation that often follows: "… because they were not authorised to …"."""
 _CHANNEL_RE = re.compile(
     r"\b(?:[Ss]peaking|[Tt]alking)\s+(?P<a>(?:to|with)\s+[^,.;]+)"
+    r"|\b(?:spoke|talked)\s+(?P<d>(?:to|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+    r"|\b[Ww]riting\s+(?P<e>for\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b[Rr]eached\s+(?P<b>by\s+(?:tele)?phone)"
     r"|(?P<c>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:interview|statement|post|notice|letter|email|briefing|speech)"
@@ -274,30 +303,21 @@ class SourcesComponent(AttributionLayer):
         self, doc: Doc, text: str, atts: list[Attribution], actors: list[Actor]
     ) -> tuple[list[Attribution], list[Span | None]]:
         """Source type, anonymity and its reason, actor link and channel of each attribution."""
-        sents = {s.start: k for k, s in enumerate(doc.sents)}
-        gender = self._genders(text, actors)
-        order = sorted(range(len(atts)), key=lambda i: _anchor(atts[i]))
-        quoted = tuple(o for a in atts for o in a.content)
-        spans = {i: _span(doc, atts[i]) for i in order}
+        spans = {i: _span(doc, atts[i]) for i in range(len(atts))}
         reasons = self._assign_reasons(doc, text, spans)
-        done: dict[int, tuple[int, int, bool, _Info]] = {}  # i -> (sent, char, subject, info)
+        infos = self._resolve(doc, text, atts, actors, spans, reasons, None)
+        lead = _most_quoted(actors, infos)
+        if lead is not None and (
+                any(sp is not None and sp.start_char < _headline_end(text)
+                    for sp in spans.values())
+                or any(i.type == "named_person" and i.actor is None for i in infos.values())):
+            # a headline, or an opening "the president said", names no one before it: it is
+            # the person the article quotes most, known once the body's sources are resolved
+            infos = self._resolve(doc, text, atts, actors, spans, reasons, lead)
         out = list(atts)
         extra: list[Span | None] = []
-        for i in order:
+        for i, info in infos.items():
             a = atts[i]
-            span = spans[i] or self._shared_source(doc, a, atts, spans)
-            info = self._classify(doc, a, span, actors, done, gender, sents, quoted)
-            if i in reasons:  # a stated reason makes any source an anonymous one
-                info = replace(info, reason=(reasons[i],), anonymous=True)
-            if info.anonymous:
-                info = replace(info, type="anonymous_person", actor=None)
-            elif info.type == "document":  # an outlet or a report speaks; no actor is linked
-                info = replace(info, actor=None)
-            if span is not None:
-                root = _root(span)
-                done[i] = (sents[root.sent.start], root.idx, _is_subject(root), info)
-                if info.actor is not None and root.lower_ in _PERSON_PRON:
-                    gender.setdefault(info.actor, _PERSON_PRON[root.lower_])
             channel = self._channel(doc, text, a)
             out[i] = replace(
                 a, source_type=info.type, anonymous=info.anonymous, anonymous_reason=info.reason,
@@ -309,18 +329,51 @@ class SourcesComponent(AttributionLayer):
                       for s, e in info.reason]
         return out, extra
 
+    def _resolve(
+        self, doc: Doc, text: str, atts: list[Attribution], actors: list[Actor],
+        spans: dict[int, Span | None], reasons: dict[int, tuple[int, int]], lead: int | None,
+    ) -> dict[int, _Info]:
+        """What each source is, in text order, each reference resolved against the sources
+        before it; ``lead`` is the person quoted most, for descriptions with no one before."""
+        sents = [k for k, sent in enumerate(doc.sents) for _ in sent]  # token -> sentence
+        gender = self._genders(text, actors)
+        quoted = _merged([o for a in atts for o in a.content])
+        headline = _headline_end(text)
+        done: dict[int, tuple[int, int, float, _Info]] = {}  # i -> (sent, char, subject, info)
+        infos: dict[int, _Info] = {}
+        for i in sorted(range(len(atts)), key=lambda i: _anchor(atts[i])):
+            a = atts[i]
+            span = spans[i] or self._shared_source(doc, a, atts, spans)
+            in_headline = span is not None and span.start_char < headline
+            info = self._classify(doc, a, span, actors, done, gender, sents, quoted, lead,
+                                  in_headline)
+            if i in reasons:  # a stated reason makes any source an anonymous one
+                info = replace(info, reason=(reasons[i],), anonymous=True)
+            if info.anonymous:
+                info = replace(info, type="anonymous_person", actor=None)
+            elif info.type == "document":  # an outlet or a report speaks; no actor is linked
+                info = replace(info, actor=None)
+            if span is not None:
+                root = _root(span)
+                done[i] = (sents[root.i], root.idx, _subject_weight(root), info)
+                if info.actor is not None and root.lower_ in _PERSON_PRON:
+                    gender.setdefault(info.actor, _PERSON_PRON[root.lower_])
+            infos[i] = info
+        return infos
+
     # -- typing and linking --------------------------------------------------------------
 
     @staticmethod
     def _shared_source(doc: Doc, a: Attribution, atts: list[Attribution],
                        spans: dict[int, Span | None]) -> Span | None:
-        """The source a source-less conjunct cue shares with the cue before it in its
-        sentence: "X warned … and said …". Used for typing and linking only; the source
-        spans stay as the attribution model found them."""
+        """The source a source-less conjunct or participle cue shares with the cue before it
+        in its sentence: "X warned … and said …", "X rejected …, saying …". Used for typing
+        and linking only; the source spans stay as the attribution model found them."""
         if not a.cue:
             return None
         cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
-        if cue is None or cue.root.dep_ != "conj":
+        if cue is None or not (cue.root.dep_ == "conj" or (
+                cue.root.dep_ in ("advcl", "acl") and cue.root.tag_ == "VBG")):
             return None
         sent = cue.root.sent
         before = [(atts[j].cue[0][0], sp) for j, sp in spans.items()
@@ -330,11 +383,13 @@ class SourcesComponent(AttributionLayer):
 
     def _classify(
         self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],
-        done: dict[int, tuple[int, int, bool, _Info]], gender: dict[int, str],
-        sents: dict[int, int], quoted: Offsets,
+        done: dict[int, tuple[int, int, float, _Info]], gender: dict[int, str],
+        sents: list[int], quoted: Offsets, lead: int | None, in_headline: bool,
     ) -> _Info:
         """Resolve a reference if the source is one, else type it from its own words;
-        ``quoted`` holds every attribution's content (names there rank lower as antecedents)."""
+        ``quoted`` holds every attribution's content (names there rank lower as antecedents);
+        ``lead`` is the person quoted most, whom a description in the headline, or one with
+        no person named before it, stands for."""
         if span is None:
             return _Info("unspecified", False, (), None, "", False)
         root = _root(span)
@@ -349,18 +404,30 @@ class SourcesComponent(AttributionLayer):
                 return found
         if low in _RELATIVE and root.head.dep_ == "relcl":
             noun = root.head.head
+            if low == "who" and not _person_like(doc, noun):  # "one Democrat familiar with
+                noun = next((t for t in noun.ancestors if _person_like(doc, t)), noun)  # it, who"
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
         if low == "one" and not _is_fraction(root):  # "One said", "one of the people said"
-            prior = self._latest(done, sents[root.sent.start], root.idx,
+            prior = self._latest(done, sents[root.i], root.idx,
                                  lambda info: info.plural and info.type != "organisation")
             if prior is not None:
                 return replace(prior, type="anonymous_person", anonymous=True, actor=None,
                                plural=False)
+        if lead is not None and in_headline:  # "DNC chair dismisses …"
+            last = next((t for t in reversed(span) if t.pos_ in ("NOUN", "PROPN")), root)
+            named = {k for t in span if (k := actor_at(doc, t)) is not None}
+            if last.lower_ in PERSON_ROLE_NOUNS and not last.ent_type_ and not any(
+                    c.lower_ in ("a", "an") for c in last.children) and not any(
+                    actors[k].type == "person" for k in named):
+                return _Info("named_person", False, (), lead, last.lower_, False)
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
-        if dets & {"the", "this", "that", "these", "those"} and actor_at(doc, root) is None \
+        possessed = root.lemma_.lower() in PERSON_ROLE_NOUNS - SPOKES_NOUNS and any(
+            c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+        if (dets & {"the", "this", "that", "these", "those"} or possessed) \
+                and actor_at(doc, root) is None \
                 and not any(actor_at(doc, t) is not None for t in span):
             lemma = root.lemma_.lower()
-            same = self._latest(done, sents[root.sent.start], root.idx,
+            same = self._latest(done, sents[root.i], root.idx,
                                 lambda info: info.lemma == lemma and info.actor is not None,
                                 within=12)
             if same is not None:
@@ -369,14 +436,15 @@ class SourcesComponent(AttributionLayer):
                 org = self._org_for(doc, actors, root, exclude)
                 if org is not None:
                     return _Info("organisation", False, (), org, lemma, False)
-            prior = self._latest(done, sents[root.sent.start], root.idx,
-                                 lambda info: info.lemma == lemma)
+            plural = root.tag_ in ("NNS", "NNPS") or lemma in GROUP_WORDS
+            prior = self._latest(done, sents[root.i], root.idx,  # "the official": not "officials"
+                                 lambda info: info.lemma == lemma and info.plural == plural)
             if prior is not None:
                 return prior
             titled = self._titled(actors, root)
             if titled is None and "the" in dets and lemma in PERSON_ROLE_NOUNS \
                     and root.tag_ == "NN" and not _has_conj(root):
-                titled = self._salient_person(doc, actors, root, gender, quoted)
+                titled = self._salient_person(doc, actors, root, gender, quoted, lead)
             if titled is not None:
                 return _Info("named_person", False, (), titled, root.lemma_.lower(), False)
         return self._base(doc, span, root, actors)
@@ -389,7 +457,15 @@ class SourcesComponent(AttributionLayer):
             return _Info("group", False, (), None, lemma, True)
         if lemma in SHARE_WORDS or (root.like_num and (lemma != "one" or _is_fraction(root))):
             return _Info("group", False, (), None, lemma, True)  # "46 percent", "one in five"
+        if lemma in PARTITIVES:
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+            if counted is not None:
+                return SourcesComponent._base(doc, span, counted, actors)
         plural = root.tag_ in ("NNS", "NNPS") or lemma in GROUP_WORDS
+        if plural and root.ent_type_ == "NORP" \
+                and not any(c.lower_ == "the" for c in root.children):
+            return _Info("group", False, (), None, lemma, True)  # "Republicans", not "the Saudis"
         at = actor_at(doc, root)
         if at is None:
             at = next((actor_at(doc, c) for c in root.children
@@ -398,8 +474,12 @@ class SourcesComponent(AttributionLayer):
             actor = actors[at]
             if actor.type == "person":
                 return _Info("named_person", False, (), at, lemma, False)
-            kind: SourceType = "document" if is_outlet(actor.name) else "organisation"
+            kind: SourceType = "document" if _is_outlet_actor(actor) else "organisation"
             return _Info(kind, False, (), at, lemma, False)
+        familiar = any(t.lower_ in ("familiar", "knowledge", "close") for t in root.subtree)
+        if familiar and not plural and (root.ent_type_ == "NORP" or (
+                root.pos_ == "NOUN" and _person_noun(lemma))):  # "one Democrat familiar with"
+            return _Info("anonymous_person", True, (), None, lemma, False)
         inside = next((actor_at(doc, t) for t in span if actor_at(doc, t) is not None), None)
         if any(c.dep_ == "appos" and c.tag_ == "NNP" for c in root.children):
             return _Info("named_person", False, (), None, lemma, False)  # "a spokeswoman, Ana V"
@@ -410,25 +490,29 @@ class SourcesComponent(AttributionLayer):
             if org is None and kind_word is not None:  # "a company spokesman"
                 org = SourcesComponent._org_for(doc, actors, kind_word, ())
             return _Info("organisation", False, (), org, lemma, plural)
-        if lemma in DOCUMENT_NOUNS:
-            return _Info("document", False, (), None, lemma, plural)
+        if lemma in DOCUMENT_NOUNS or any(c.lower_ == "editorial" for c in root.children):
+            return _Info("document", False, (), None, lemma, plural)  # "the editorial board"
         if lemma in ORG_NOUNS and (not plural or lemma in ("police", "military")):
             org = inside if inside is not None and actors[inside].type == "organisation" else None
             return _Info("organisation", False, (), org, lemma, False)
+        dets = {c.lower_ for c in root.children if c.dep_ in ("det", "nummod")}
+        indefinite = bool(dets & {"a", "an", "one", "another", "some", "any"})
+        if indefinite and root.pos_ == "PROPN" and not root.ent_type_ \
+                and _person_noun(root.lower_):
+            return _Info("anonymous_person", True, (), None, root.lower_, False)  # "A Guy Says"
         if root.pos_ == "PROPN" or root.ent_type_:
-            kind = "organisation" if root.ent_type_ in ("ORG", "GPE", "NORP") else "named_person"
+            body = root.ent_type_ in ("ORG", "GPE", "NORP") or (  # "The Islamic State"
+                "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP")
+            kind = "organisation" if body else "named_person"
             if is_outlet(doc[root.left_edge.i : root.i + 1].text):
                 kind = "document"  # an outlet NER missed or called a person ("Politico")
             return _Info(kind, False, (), None, lemma, plural)
         if plural:
-            familiar = any(t.lower_ in ("familiar", "knowledge", "close") for t in root.subtree)
             anon = lemma == "source" or (lemma in ANON_NOUNS and familiar)
             kind = "anonymous_person" if anon else "group"
             return _Info(kind, anon, (), None, lemma, True)
         if root.pos_ == "PRON" and root.lower_ not in ("one", "someone", "somebody"):
             return _Info("unspecified", False, (), None, lemma, False)
-        dets = {c.lower_ for c in root.children if c.dep_ in ("det", "nummod")}
-        indefinite = bool(dets & {"a", "an", "one", "another", "some", "any"})
         if indefinite and root.pos_ == "NOUN" and not _person_noun(lemma):
             return _Info("unspecified", False, (), None, lemma, False)  # "an argument about"
         if lemma in ANON_NOUNS or indefinite or root.pos_ == "PRON":
@@ -437,8 +521,8 @@ class SourcesComponent(AttributionLayer):
 
     def _antecedent(
         self, doc: Doc, root: Token, actors: list[Actor],
-        done: dict[int, tuple[int, int, bool, _Info]], gender: dict[int, str],
-        sents: dict[int, int], exclude: Offsets, quoted: Offsets,
+        done: dict[int, tuple[int, int, float, _Info]], gender: dict[int, str],
+        sents: list[int], exclude: Offsets, quoted: Offsets,
     ) -> _Info | None:
         """The nearest compatible earlier source or actor mention for a pronoun."""
         low = root.lower_
@@ -476,24 +560,27 @@ class SourcesComponent(AttributionLayer):
                     continue
                 head = span.root
                 kind: SourceType = "named_person" if actor.type == "person" else (
-                    "document" if is_outlet(actor.name) else "organisation")
-                inside = any(cs <= s < ce for cs, ce in quoted)
-                offer((_sent_index(sents, head) + _SUBJECT_BONUS * _is_subject(head)
+                    "document" if _is_outlet_actor(actor) else "organisation")
+                inside = _covers(quoted, s)
+                offer((sents[head.i] + _SUBJECT_BONUS * _subject_weight(head)
                        - _QUOTED_PENALTY * inside, s),
                       _Info(kind, False, (), k, head.lemma_.lower(), False))
-        if want == "plural":  # "Twenty-seven states … are challenging … They argue"
-            start = root.sent.start
+        if want != "person":  # "Twenty-seven states … are challenging … They argue";
+            start = root.sent.start  # "the white paper is detailed … It lays out"
             for _ in range(2):
                 start = doc[start - 1].sent.start if start > 0 else start
             for t in doc[start : root.i]:
-                if t.dep_ in _SUBJECT_DEPS and t.tag_ in ("NNS", "NNPS") \
-                        and actor_at(doc, t) is None:
+                if t.dep_ not in _SUBJECT_DEPS or actor_at(doc, t) is not None \
+                        or _covers(quoted, t.idx):
+                    continue
+                if t.tag_ in ("NNS", "NNPS") if want == "plural" else (
+                        t.tag_ == "NN" and t.lemma_.lower() in _BODIES_AND_DOCUMENTS):
                     info = self._base(doc, doc[t.left_edge.i : t.i + 1], t, actors)
-                    offer((_sent_index(sents, t) + _SUBJECT_BONUS, t.idx), info)
+                    offer((sents[t.i] + _SUBJECT_BONUS, t.idx), info)
         return None if best is None else best[1]
 
     @staticmethod
-    def _latest(done: dict[int, tuple[int, int, bool, _Info]], sent: int, here: int,
+    def _latest(done: dict[int, tuple[int, int, float, _Info]], sent: int, here: int,
                 test: Callable[[_Info], bool], within: int = 5) -> _Info | None:
         """The latest earlier source, at most ``within`` sentences back, passing ``test``."""
         found = [(c, info) for s, c, _, info in done.values()
@@ -514,7 +601,7 @@ class SourcesComponent(AttributionLayer):
             return None  # "the opposition group on the council" is a new one
         best: tuple[int, int] | None = None
         for k, actor in enumerate(actors):
-            if actor.type != "organisation" or is_outlet(actor.name):
+            if actor.type != "organisation" or _is_outlet_actor(actor):
                 continue
             for s, e in actor.mentions:
                 if s >= root.idx or any(cs <= s < ce for cs, ce in exclude):
@@ -543,10 +630,11 @@ class SourcesComponent(AttributionLayer):
 
     @staticmethod
     def _salient_person(doc: Doc, actors: list[Actor], root: Token, gender: dict[int, str],
-                        quoted: Offsets) -> int | None:
+                        quoted: Offsets, lead: int | None) -> int | None:
         """Whom an unmatched "the Republican nominee" or "the New York businessman" most
         likely means: a person of a fitting gender who was the subject of one of the two
-        sentences before, else the one named most often outside quotes (ties: named last)."""
+        sentences before, else the one named most often outside quotes (ties: named last),
+        else, with no one named before, ``lead``."""
         want = GENDERED_NOUNS.get(root.lower_, "")
         here = root.idx
         people = {
@@ -564,15 +652,15 @@ class SourcesComponent(AttributionLayer):
                     span = doc.char_span(s, e, alignment_mode="expand")
                     if sent.start_char <= s < sent.end_char and span is not None \
                             and _is_subject(span.root) \
-                            and not any(cs <= s < ce for cs, ce in quoted):
+                            and not _covers(quoted, s):
                         return k
         best: tuple[int, int, int, int] | None = None
         for k, mentions in people.items():
-            free = [s for s, _ in mentions if not any(cs <= s < ce for cs, ce in quoted)]
+            free = [s for s, _ in mentions if not _covers(quoted, s)]
             if mentions:
                 key = (len(free), len(mentions), max(s for s, _ in mentions), k)
                 best = key if best is None or key > best else best
-        return None if best is None else best[3]
+        return lead if best is None else best[3]
 
     @staticmethod
     def _genders(text: str, actors: list[Actor]) -> dict[int, str]:
@@ -605,8 +693,10 @@ class SourcesComponent(AttributionLayer):
         doc: Doc, text: str, spans: dict[int, Span | None]
     ) -> dict[int, tuple[int, int]]:
         """Give each stated reason for anonymity to the attribution it explains: the nearest
-        one in its sentence, else an earlier source with the same head noun as the
-        reason sentence's subject ("The officials spoke on condition of anonymity")."""
+        one in its sentence, and an earlier source with the same head noun as the reason
+        sentence's subject, when that is plural or the sentence has no source of its own
+        ("… according to military officials. Senior officials spoke only on condition of
+        anonymity …")."""
         out: dict[int, tuple[int, int]] = {}
         for s, e in find_anonymity_reasons(text):
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -624,10 +714,9 @@ class SourcesComponent(AttributionLayer):
                 best = min(here, key=lambda i: min(abs(spans[i].start_char - s),  # type: ignore[union-attr]
                                                    abs(spans[i].end_char - s)))  # type: ignore[union-attr]
                 out.setdefault(best, (s, e))
-                continue
             subjects = [t for t in sent if t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT"]
-            if not subjects:
-                continue
+            if not subjects or (here and subjects[0].tag_ != "NNS"):
+                continue  # a sentence's own source keeps a reason, unless "officials spoke …"
             lemma = subjects[0].lemma_.lower()
             earlier = [i for i, sp in spans.items() if sp is not None and sp.end <= sent.start
                        and sent.start - sp.start < 120 and _root(sp).lemma_.lower() == lemma]
@@ -646,8 +735,8 @@ class SourcesComponent(AttributionLayer):
         if cue is None:
             return ()
         verb = cue.root
-        if verb.lower_ == "according":
-            return ()
+        if verb.lower_ == "according":  # "according to sources who spoke to Fox News"
+            return _fixed_channel(text, a.source)
         phrases: list[tuple[int, int] | None] = []
         for child in verb.children:
             if child.i in range(cue.start, cue.end) and child.dep_ != "prep":
@@ -662,13 +751,21 @@ class SourcesComponent(AttributionLayer):
                 if objs and _channel_object(verb, child, objs[0]):
                     phrases.append(_subtree_chars(child))
         found = [p for p in phrases if p is not None]
-        if not found:
-            sent = verb.sent
-            for m in _CHANNEL_RE.finditer(text, sent.start_char, sent.end_char):
-                g = next(k for k in ("a", "b", "c") if m.group(k))
-                found.append((m.start(g), m.end(g)))
-                break
+        if not found:  # not from the content: "said he began speaking with …" is no channel
+            return _fixed_channel(text, ((verb.sent.start_char, verb.sent.end_char),), a.content)
         return tuple(sorted(found))
+
+
+def _fixed_channel(text: str, where: Offsets, skip: Offsets = ()) -> Offsets:
+    """The first channel of :data:`_CHANNEL_RE`'s fixed patterns within some char spans, not
+    starting inside ``skip``."""
+    for s, e in where:
+        for m in _CHANNEL_RE.finditer(text, s, e):
+            if any(ks <= m.start() < ke for ks, ke in skip):
+                continue
+            g = next(k for k in "abcde" if m.group(k))
+            return ((m.start(g), m.end(g)),)
+    return ()
 
 
 def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
@@ -701,6 +798,46 @@ def _subtree_chars(token: Token) -> tuple[int, int] | None:
     return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 
 
+def _is_outlet_actor(actor: Actor) -> bool:
+    """Whether an organisation is a news outlet, by its name or by its role."""
+    return is_outlet(actor.name) or any(
+        role.split()[-1].casefold() in OUTLET_NOUNS for role in actor.roles if role.split())
+
+
+def _merged(spans: list[tuple[int, int]]) -> Offsets:
+    """Char spans sorted and merged where they overlap, for :func:`_covers`."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
+def _covers(merged: Offsets, pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, merged spans (a binary search: pronouns
+    test every actor mention against every attribution's content)."""
+    k = bisect_right(merged, (pos, sys.maxsize)) - 1
+    return k >= 0 and merged[k][0] <= pos < merged[k][1]
+
+
+def _most_quoted(actors: list[Actor], infos: dict[int, _Info]) -> int | None:
+    """The person who is the source of the most attributions (ties: the first named)."""
+    counts: dict[int, int] = {}
+    for info in infos.values():
+        if info.actor is not None and actors[info.actor].type == "person":
+            counts[info.actor] = counts.get(info.actor, 0) + 1
+    return max(counts, key=lambda k: (counts[k], -k)) if counts else None
+
+
+def _headline_end(text: str) -> int:
+    """Where the headline (and any subtitle) ends: the first blank line, when it comes within
+    two headline lengths; 0 when the text opens with a paragraph."""
+    end = text.find("\n\n")
+    return end if 0 < end <= 2 * HEADLINE_MAX else 0
+
+
 def _anchor(a: Attribution) -> int:
     """Where an attribution sits in the text: its cue, else its source or content."""
     for role in (a.cue, a.source, a.content):
@@ -716,6 +853,14 @@ def _person_noun(lemma: str) -> bool:
         lemma.endswith(PERSON_ENDINGS) and not lemma.endswith(("ment", "ness", "over")))
 
 
+def _person_like(doc: Doc, token: Token) -> bool:
+    """Whether a noun can be the person a "who" clause is about: a name, a person noun, or a
+    nationality or party ("a Democrat")."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        actor_at(doc, token) is not None or token.ent_type_ in ("PERSON", "NORP")
+        or _person_noun(token.lemma_.lower()))
+
+
 def _is_fraction(root: Token) -> bool:
     """ "one in five", "nine out of 10": a poll's share of respondents."""
     return any(c.dep_ == "prep" and c.lower_ in ("in", "out") and any(
@@ -723,7 +868,8 @@ def _is_fraction(root: Token) -> bool:
 
 
 def _has_conj(root: Token) -> bool:
-    """Whether the source names several speakers joined by "and" ("A, B and C")."""
+    """Whether the source names several speakers joined by "and" ("A, B and C", "X, as well
+    as her campaign")."""
     chain = [root]  # "A, B and C" may parse as B an apposition of A and C a conjunct of B
     while True:
         nxt = next((c for c in chain[-1].children if c.dep_ == "conj"
@@ -732,17 +878,30 @@ def _has_conj(root: Token) -> bool:
             break
         chain.append(nxt)
     return any(t.dep_ == "conj" for t in chain) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&") for t in chain for c in t.children)
+        c.dep_ == "cc" and c.lower_ in ("and", "&", "as") for t in chain for c in t.children)
+
+
+def _subject_weight(token: Token) -> float:
+    """1 for a subject, a little more for the subject of its sentence's main verb ("Obama
+    tried …, when a reporter asked …"), else 0: how likely a pronoun later means it."""
+    token = _phrase_head(token)
+    if token.dep_ not in _SUBJECT_DEPS:
+        return 0.0
+    return 1.0 + _MAIN_CLAUSE_BONUS * (token.head.dep_ == "ROOT")
 
 
 def _is_subject(token: Token) -> bool:
-    while token.dep_ in ("appos", "compound", "flat") and token.head is not token:
+    return _phrase_head(token).dep_ in _SUBJECT_DEPS
+
+
+def _phrase_head(token: Token) -> Token:
+    """The head of the name or apposition a token is in: "Obama" of "President Obama",
+    "Ana Vellis" of "A spokeswoman, Ana Vellis"; not "campaign" of "The Cruz campaign",
+    whose subject is the campaign, not Cruz."""
+    while token.head is not token and (token.dep_ == "appos" or (
+            token.dep_ in ("compound", "flat") and token.head.pos_ == "PROPN")):
         token = token.head
-    return token.dep_ in _SUBJECT_DEPS
-
-
-def _sent_index(sents: dict[int, int], token: Token) -> int:
-    return sents[token.sent.start]
+    return token
 
 
 @Language.factory(

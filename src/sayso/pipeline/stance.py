@@ -10,8 +10,10 @@ Three things per attribution:
 - **denials**: a ``deny`` attribution is linked to the claim it rejects: the nearest earlier
   claim of a fitting class when it points back ("X denied the allegations"), found by the
   attribution model or not (then the sentence, as ``denied`` spans: "It was alleged …");
-  the claim it restates ("dismissed reports that …", also ``denied``); else the nearest
-  accusation or claim about the denier or sharing its words, within eight sentences.
+  the claim it restates ("dismissed reports that …", also ``denied``); a named owner's
+  claim ("rejects Trump's remarks", earlier or later); the claim just made ("disputes
+  this"); else the nearest accusation or claim about the denier or sharing its words,
+  within eight sentences.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets
 from . import AttributionLayer
+from .actors import actor_at
 
 __all__ = ["HEDGE_RE", "STANCE_CLASSES", "STANCE_LEXICON", "StanceComponent", "cue_stance"]
 
@@ -32,12 +35,14 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
     "say": ("say", "tell", "add", "state", "note", "explain", "describe", "comment", "speak",
             "write", "reply", "respond", "remark", "observe", "announce", "declare", "recall",
             "continue", "testify", "post", "talk", "answer", "put", "tweet", "cite", "mention",
-            "discuss", "address", "coin", "express", "trace", "reference", "recount"),
+            "discuss", "address", "coin", "express", "trace", "reference", "recount",
+            "emphasize", "emphasise", "stress", "reiterate", "point"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims"),
     "accuse": ("accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault",
                "accusation", "denounce", "criticism", "critique", "blast", "slam", "rip",
-               "swipe", "bash", "lambaste", "decry", "deride", "mock", "ridicule", "scold"),
+               "swipe", "bash", "lambaste", "decry", "deride", "mock", "ridicule", "scold",
+               "complain", "complaint"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
              "plead"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
@@ -73,6 +78,7 @@ REFERRING_HEADS: dict[str, tuple[str, ...]] = {
     "allegation": _CHARGES, "accusation": _CHARGES, "charge": _CHARGES, "claim": _CHARGES,
     "wrongdoing": _CHARGES, "suggestion": _VIEWS, "criticism": _VIEWS, "report": _VIEWS,
     "idea": _VIEWS, "view": _VIEWS, "assertion": _VIEWS, "story": _VIEWS, "rumour": _VIEWS,
+    "remark": _VIEWS, "comment": _VIEWS,
 }
 """A denial whose content is one of these nouns refers back to the latest attribution of
 the listed stance classes, whoever it was about ("X denied the allegations")."""
@@ -168,21 +174,38 @@ class StanceComponent(AttributionLayer):
         the words of a denied claim no attribution holds, as char spans."""
         d = atts[i]
         here = _start(d)
-        restated = _restated_claim(doc, d)
+        restated = _restated_claim(doc, d, [a.cue[0][0] for a in atts if a.cue])
         noun = _referring_noun(doc, d)
         head = "" if noun is None else noun.lemma_.lower()
+        who = _deniers(d, actors)
         if noun is not None and head in REFERRING_HEADS:  # "denied the allegations"
             personal = any(c.dep_ == "poss" for c in noun.children)  # "his claim": a person's
-            ids, event = _referred(doc, text, atts, i, head, _deniers(d, actors), personal)
+            ids, event = _referred(doc, text, atts, i, head, who, personal, actors)
             return ids, tuple(sorted({*restated, *event}))
-        if restated:  # "dismissed reports that he had threatened to resign"
-            return (), restated
-        if _denies_a_thing(doc, d):
-            return (), ()  # "dismissed Walker as an ineffective leader", "rejected the bill"
-        who = _deniers(d, actors)
         sents = [s.start_char for s in doc.sents]
         here_sent = bisect_right(sents, here)
         denied = _content_words(doc, d.content)
+        owned = _owned_claim(doc, d)
+        if owned is not None:  # "rejects Trump's remarks", "dismissed Sanders' accusations"
+            owner, classes = owned
+            near: list[tuple[int, int, int, int]] = []  # (owner's, earlier, -distance, index)
+            for j, p in enumerate(atts):
+                distance = abs(here_sent - bisect_right(sents, _start(p)))
+                if j == i or p.stance not in classes or distance > 8 or (p.actor in who):
+                    continue
+                if p.actor == owner or len(denied & _content_words(doc, p.content)) >= 2:
+                    near.append((int(p.actor == owner), int(_start(p) < here), -distance, j))
+            if near:
+                return (max(near)[3],), restated
+        if restated:  # "dismissed reports that he had threatened to resign"
+            return (), restated
+        if _points_back(doc, d):  # "Israel disputes this": the claim just made
+            earlier = [j for j, p in enumerate(atts) if j != i and p.stance in _VIEWS
+                       and _start(p) < here and here_sent - bisect_right(sents, _start(p)) <= 1
+                       and (p.actor is None or p.actor not in who)]
+            return ((max(earlier, key=lambda j: _start(atts[j])),) if earlier else ()), ()
+        if _denies_a_thing(doc, d):
+            return (), ()  # "dismissed Walker as an ineffective leader", "rejected the bill"
         best: tuple[int, int, int, int] | None = None  # (earlier, accusation, -distance, index)
         for j, p in enumerate(atts):
             start = _start(p)
@@ -270,9 +293,35 @@ def _content_words(doc: Doc, spans: Offsets) -> set[str]:
     return out
 
 
-def _restated_claim(doc: Doc, d: Attribution) -> Offsets:
+def _owned_claim(doc: Doc, d: Attribution) -> tuple[int, tuple[str, ...]] | None:
+    """Whose claim a denial names, and the stance classes that claim may have: "Trump's
+    remarks" is Trump's, in any class of :data:`_VIEWS`; "Sanders' accusations" is an
+    accusation or claim of Sanders'. None when the claim noun has no named possessor."""
+    for s, e in (*d.cue, *d.content[:1]):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for noun in [] if span is None else span:
+            head = noun.lemma_.lower()
+            if noun.pos_ != "NOUN" or head not in CLAIM_NOUNS:
+                continue
+            for c in noun.children:
+                owner = actor_at(doc, c) if c.dep_ == "poss" and c.pos_ == "PROPN" else None
+                if owner is not None:
+                    return owner, REFERRING_HEADS.get(head, _VIEWS)
+    return None
+
+
+def _points_back(doc: Doc, d: Attribution) -> bool:
+    """Whether a denial's content is only a demonstrative: "Israel disputes this"."""
+    if len(d.content) != 1:
+        return False
+    span = doc.char_span(*d.content[0], alignment_mode="expand")
+    return span is not None and [t.lower_ for t in span if not t.is_punct] in (["this"], ["that"])
+
+
+def _restated_claim(doc: Doc, d: Attribution, cues: list[int]) -> Offsets:
     """The claim a denial restates in its own words: "dismissed reports that S", "rejected his
-    claim that S": the noun and its clause, as a char span (empty when there is none)."""
+    claim that S": the noun and its clause, as a char span (empty when there is none), cut
+    before another attribution's cue ("… — saying …")."""
     for s, e in (*d.cue, *d.content):
         span = doc.char_span(s, e, alignment_mode="expand")
         for noun in [] if span is None else span:
@@ -282,24 +331,30 @@ def _restated_claim(doc: Doc, d: Attribution) -> Offsets:
                       and any(t.lower_ == "that" and t.dep_ == "mark" for t in c.children)]
             if clause:
                 end = max(t.idx + len(t) for t in clause[0].subtree)
-                return ((noun.left_edge.idx, end),)
+                end = min([end, *(c for c in cues if noun.idx < c < end)])
+                text = doc.text[noun.left_edge.idx : end].rstrip(" ,;:—–-\n")
+                return ((noun.left_edge.idx, noun.left_edge.idx + len(text)),)
     return ()
 
 
 def _referred(doc: Doc, text: str, atts: list[Attribution], i: int, head: str,
-              who: set[int], personal: bool) -> tuple[tuple[int, ...], Offsets]:
+              who: set[int], personal: bool,
+              actors: list[Actor]) -> tuple[tuple[int, ...], Offsets]:
     """What "the allegations" or "that suggestion" refers to: the nearest earlier claim of a
     fitting class within 1,200 characters, whether the attribution model found it (an
-    attribution) or not (a sentence with "alleged", "accused", "is widely believed" …).
-    "The report" means the first of the run of claims by the source it reports."""
+    attribution) or not (a sentence with "alleged", "accused", "is widely believed" …); an
+    allegation may be said plainly ("X's team said the committee skirts the law"), when it
+    is about the denier. "The report" means the first of the run of claims by the source it
+    reports."""
     here = _start(atts[i])
     classes = REFERRING_HEADS[head]
     covered = [o for a in atts for o in (*a.cue, *a.source)]
     found: list[tuple[int, int, tuple[int, int] | None]] = []  # (position, index, sentence)
     for j, p in enumerate(atts):
         start = _start(p)
-        if j != i and p.stance in classes and start < here and here - start < 1200 \
-                and (p.actor is None or p.actor not in who):
+        if j != i and start < here and here - start < 1200 \
+                and (p.actor is None or p.actor not in who) and (p.stance in classes or (
+                    p.stance == "say" and _is_about(doc, text, p, who, actors))):
             found.append((start, j, None))
     event_re = _CHARGE_EVENT if classes == _CHARGES else _VIEW_EVENT
     for m in () if personal else event_re.finditer(text, max(0, here - 1200), here):
