@@ -103,3 +103,41 @@ def test_encoder_gives_one_vector_per_token_across_windows() -> None:
     assert doc[first].text == doc[late].text == "said"
     assert unit[first] @ unit[late] > 0.8
     assert unit[first] @ unit[late] > unit[first] @ unit[late - 1] + 0.2  # "minister"
+
+
+def test_head_probabilities_move_role_boundaries_when_weighted() -> None:
+    """With weights, the head's p(source)/p(content) add to the role scores directly; an
+    untrained role tagger (all scores 0) then follows the head, and without weights it does
+    not."""
+    from sayso.pipeline.model import AttributionModel
+
+    words = ["Critics", "said", "the", "plan", "failed", "badly"]
+    doc = _doc(words, ["NOUN", "VERB", "DET", "NOUN", "VERB", "ADV"])
+    neural = np.zeros((6, 3), np.float32)
+    neural[0, 1] = 0.95  # source
+    neural[2:5, 2] = 0.9  # content: "the plan failed", not "badly"
+    model = AttributionModel.new(frozenset({"said"}))
+    v = DocView(doc, neural=neural)
+    assert model.roles(v, [1]) == ([], [])
+    model.source_weight = model.content_weight = 20.0
+    assert model.roles(v, [1]) == ([0], [2, 3, 4])
+
+
+@pytest.mark.transformer
+@pytest.mark.model
+def test_a_model_encodes_as_it_was_trained_and_int8_stays_close_to_fp32() -> None:
+    from sayso.pipeline.model import AttributionModel
+
+    model = AttributionModel.new(frozenset(), {"encoder": {"int8": False, "stride": 150}})
+    fp32 = model.new_encoder()
+    assert fp32.settings == {"int8": False, "stride": 150}
+    int8 = Encoder(stride=150, threads=1)
+    assert int8.settings["int8"] is True
+    doc = spacy.blank("en")("The minister said on Tuesday that the talks had failed. " * 30)
+    a, b = fp32.token_vectors(doc), int8.token_vectors(doc)
+    words = [t.i for t in doc if not t.is_space]
+    cos = (a[words] * b[words]).sum(1) / (
+        np.linalg.norm(a[words], axis=1) * np.linalg.norm(b[words], axis=1)
+    )
+    assert np.median(cos) > 0.9 and cos.min() > 0.8
+    assert not np.array_equal(a, b)  # quantised weights really are in use

@@ -49,6 +49,7 @@ class DocView:
         "neural_cue",
         "para",
         "pos",
+        "probs",
         "quote",
         "sent",
         "sent_bounds",
@@ -60,10 +61,12 @@ class DocView:
         self.doc = doc
         self.neural: list[tuple[str, str, str]] | None = None
         self.neural_cue: list[bool] = []
+        self.probs: list[tuple[float, float, float]] | None = None
         if neural is not None:  # p(cue), p(source), p(content) per token, as bins "0".."9"
             bins = np.minimum((neural * 10).astype(np.int64), 9).tolist()
             self.neural = [(str(a), str(b), str(c)) for a, b, c in bins]
             self.neural_cue = (neural[:, 0] >= NEURAL_CUE_MIN).tolist()
+            self.probs = [(a, b, c) for a, b, c in neural.tolist()]
         self.n = len(doc)
         tokens = list(doc)  # one Token object per position, not one per attribute read
         self.lower = [t.lower_ for t in tokens]

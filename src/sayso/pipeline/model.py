@@ -35,7 +35,9 @@ CUE_FILE = "cue.npz"
 ROLE_FILE = "role.npz"
 CUE_ALLOWED = {"O": (0, 1), "B": (0, 1, 2), "I": (0, 1, 2)}
 I_CONTENT = ROLE_CLASSES.index("I-C")
+B_CONTENT = ROLE_CLASSES.index("B-C")
 B_SOURCE = ROLE_CLASSES.index("B-S")
+I_SOURCE = ROLE_CLASSES.index("I-S")
 I_CUE = CUE_CLASSES.index("I")
 
 
@@ -109,6 +111,11 @@ class AttributionModel:
     source_bias: float = 0.0
     """Added to the score of starting a source: the tagger leaves too many cues without
     one, and linked scoring needs only a token of overlap (chosen on dev)."""
+    source_weight: float = 0.0
+    content_weight: float = 0.0
+    """Accurate tier: the head's p(source) and p(content), less 0.5 and times these weights,
+    are added to the role tagger's source and content scores at inference, so the head moves
+    span boundaries directly and not only through binned features (chosen on dev)."""
     head: Head | None = None
     """The accurate tier's neural head (``head.npz``): when present, both taggers also read
     MiniLM's p(cue), p(source), p(content) per token (see :mod:`sayso.pipeline.neural`)."""
@@ -127,10 +134,11 @@ class AttributionModel:
         a, b = meta.get("calibration", (1.0, 0.0))
         cue, role = Perceptron.load(path / CUE_FILE), Perceptron.load(path / ROLE_FILE)
         biases = (float(meta.get(f"{k}_bias", 0.0)) for k in ("content", "cue", "source"))
-        model = cls(cue, role, vocab, meta, (float(a), float(b)), *biases)
+        weights = (float(meta.get(f"{k}_weight", 0.0)) for k in ("source", "content"))
+        model = cls(cue, role, vocab, meta, (float(a), float(b)), *biases, *weights)
         if (path / HEAD_FILE).is_file():
             model.head = Head.load(path / HEAD_FILE)
-            model.encoder = Encoder()  # fails here, with E023, when the extra is missing
+            model.encoder = model.new_encoder()  # fails here, with E023, without the extra
         return model
 
     def save(self, path: Path) -> None:
@@ -144,6 +152,8 @@ class AttributionModel:
         meta["content_bias"] = self.content_bias
         meta["cue_bias"] = self.cue_bias
         meta["source_bias"] = self.source_bias
+        meta["source_weight"] = self.source_weight
+        meta["content_weight"] = self.content_weight
         meta["cue_vocab"] = sorted(self.cue_vocab)
         (path / META_FILE).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
@@ -197,6 +207,8 @@ class AttributionModel:
         """Source and content tokens for one cue (with ``gold`` labels: train on them)."""
         win, static = role_sequence_features(v, cue)
         base = self.role.batch_scores(static) if gold is None else None
+        weighted = base is not None and (self.source_weight or self.content_weight)
+        probs = v.probs if weighted else None
         cue_set = set(cue)
         labels: dict[int, str] = {}
         source: list[int] = []
@@ -214,6 +226,12 @@ class AttributionModel:
                 s = [a + b for a, b in zip(base[pos], self.role.scores(dynamic), strict=True)]
                 s[I_CONTENT] += self.content_bias
                 s[B_SOURCE] += self.source_bias
+                if probs is not None:
+                    _, p_source, p_content = probs[j]
+                    s[B_SOURCE] += self.source_weight * (p_source - 0.5)
+                    s[I_SOURCE] += self.source_weight * (p_source - 0.5)
+                    s[B_CONTENT] += self.content_weight * (p_content - 0.5)
+                    s[I_CONTENT] += self.content_weight * (p_content - 0.5)
                 k = max(ROLE_ALLOWED_AFTER[prev], key=lambda c: s[c])
             elif gold is not None:
                 full = feats + dynamic
@@ -228,12 +246,16 @@ class AttributionModel:
             prev, prev_rel = label, feats[1]
         return source, content
 
+    def new_encoder(self) -> Encoder:
+        """MiniLM set up as it was when the head was trained (``meta.json``, ``encoder``)."""
+        return Encoder(**self.meta.get("encoder", {}))
+
     def view(self, doc: Doc, neural: np.ndarray | None = None) -> DocView:
         """The doc as the taggers read it; the accurate tier adds the neural head's output
         (computed here unless ``neural`` is given, as in training)."""
         if neural is None and self.head is not None:
             if self.encoder is None:
-                self.encoder = Encoder()
+                self.encoder = self.new_encoder()
             neural = self.head(self.encoder.token_vectors(doc))
         return DocView(doc, neural=neural)
 

@@ -13,6 +13,7 @@ what the perceptron lacks: cue words it never saw in training. Only the accurate
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -25,9 +26,10 @@ from ..errors import Errors, ModelError
 HEAD_FILE = "head.npz"
 WINDOW = 254
 """Word pieces per encoder window (plus [CLS] and [SEP]); MiniLM was trained on short texts."""
-STRIDE = 190
+STRIDE = 230
 """Windows overlap by WINDOW - STRIDE pieces; each piece takes its vector from the window
-where it sits furthest from an edge, so every piece sees context on both sides."""
+where it sits furthest from an edge, so every piece sees context on both sides. A model
+records the stride it was trained with (``meta.json``, ``encoder``); this is the default."""
 LAYERS = (-1, 3)
 """Hidden states concatenated per piece: the last layer and the middle one (768 values)."""
 DIM = 768
@@ -47,15 +49,33 @@ def _require_torch() -> Any:
 class Encoder:
     """MiniLM over a whole article in overlapping windows; one vector per spaCy token."""
 
-    def __init__(self, *, threads: int | None = None) -> None:
+    def __init__(
+        self, *, int8: bool = True, stride: int = STRIDE, threads: int | None = None
+    ) -> None:
+        """``int8`` quantises MiniLM's linear layers (dynamic int8, about twice as fast on a
+        CPU; a head must be trained on the vectors it will read, so a model folder records
+        both settings)."""
         torch, transformers, folder = _require_torch()
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a model hub
         if threads:
             torch.set_num_threads(threads)
         transformers.utils.logging.disable_progress_bar()  # no bars in a CLI's output
         self.torch = torch
+        self.int8, self.stride = int8, stride
         self.tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder))
-        self.model = transformers.AutoModel.from_pretrained(str(folder)).eval()
+        model = transformers.AutoModel.from_pretrained(str(folder)).eval()
+        if int8:
+            with warnings.catch_warnings():  # torch 2.x points eager quantisation at torchao
+                warnings.simplefilter("ignore")
+                model = torch.ao.quantization.quantize_dynamic(
+                    model, {torch.nn.Linear}, dtype=torch.qint8
+                )
+        self.model = model
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        """What a model folder stores so that inference encodes as training did."""
+        return {"int8": self.int8, "stride": self.stride}
 
     def token_vectors(self, doc: Doc) -> np.ndarray:
         """``(len(doc), 768)`` float32: the mean vector of the pieces inside each token."""
@@ -67,7 +87,8 @@ class Encoder:
         n = len(ids)
         pieces = np.zeros((n, DIM), dtype=np.float32)
         best = np.full(n, -1)
-        starts = list(range(0, max(1, n - WINDOW + STRIDE), STRIDE))
+        stride = self.stride
+        starts = list(range(0, max(1, n - WINDOW + stride), stride))
         cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
         windows = [(s, [cls, *ids[s : s + WINDOW], sep]) for s in starts]
         torch = self.torch
@@ -75,7 +96,7 @@ class Encoder:
             part = windows[b : b + BATCH]
             width = max(len(w) for _, w in part)
             inp = torch.tensor([w + [0] * (width - len(w)) for _, w in part])
-            with torch.no_grad():
+            with torch.inference_mode():
                 out = self.model(
                     input_ids=inp, attention_mask=(inp != 0).long(), output_hidden_states=True
                 )
