@@ -228,10 +228,12 @@ class AttributionModel:
                 s[B_SOURCE] += self.source_bias
                 if probs is not None:
                     _, p_source, p_content = probs[j]
-                    s[B_SOURCE] += self.source_weight * (p_source - 0.5)
-                    s[I_SOURCE] += self.source_weight * (p_source - 0.5)
-                    s[B_CONTENT] += self.content_weight * (p_content - 0.5)
-                    s[I_CONTENT] += self.content_weight * (p_content - 0.5)
+                    to_source = self.source_weight * (p_source - 0.5)
+                    to_content = self.content_weight * (p_content - 0.5)
+                    s[B_SOURCE] += to_source
+                    s[I_SOURCE] += to_source
+                    s[B_CONTENT] += to_content
+                    s[I_CONTENT] += to_content
                 k = max(ROLE_ALLOWED_AFTER[prev], key=lambda c: s[c])
             elif gold is not None:
                 full = feats + dynamic
