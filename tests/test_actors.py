@@ -61,6 +61,21 @@ def test_roles_from_titles_and_appositives(nlp: Language) -> None:
 
 
 @pytest.mark.model
+def test_a_quote_on_the_next_line_is_not_a_role(nlp: Language) -> None:
+    """In a list of quotes ("“…” ― Name", one a line) the parser hangs the next line's quote
+    on the name as an appositive; across a line break and a quotation mark it is no role."""
+    found = actors(
+        "Readers wrote in after the debate.\n\n“The bridge is late again and nobody answers for"
+        " it.” ― Mara Quill Ostrova\n“The most expensive bridge in the history of Valdene.” ―"
+        " Tomas Lindqvist Bergh\n“A real fiasco, from start to finish, for every commuter.” ―"
+        " Ines Corrado Falk\n",
+        nlp,
+    )
+    assert "Mara Quill Ostrova" in found
+    assert all(actor["roles"] == [] for actor in found.values())
+
+
+@pytest.mark.model
 def test_acronym_joins_its_organisation(nlp: Language) -> None:
     found = actors(
         "The Meridian Press Agency (MPA) reported that the border was closed. "

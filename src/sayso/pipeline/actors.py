@@ -191,6 +191,13 @@ def _in_title(token: Token) -> bool:
     return token.doc[end].lower_ in TITLE_WORDS
 
 
+def _crosses_a_break(tokens: list[Token]) -> bool:
+    """A line break, a quotation mark or a colon between a name and a phrase: what the
+    parser hung on the name as an appositive is then a quote or a label ("Editor’s note:"),
+    not a role."""
+    return any("\n" in t.text or t.is_quote or t.text == ":" for t in tokens)
+
+
 def _appositive(span: Span) -> str:
     """A role given beside the name: "the defence minister, X" or "X, the chief of Z"."""
     root = span.root
@@ -201,7 +208,7 @@ def _appositive(span: Span) -> str:
         commas = [k for k, t in enumerate(toks) if t.text == ","]
         if commas:  # "the military spokesman, Colonel X": the title belongs to the name
             toks = toks[: commas[-1]]
-        if toks and not head.ent_type_ and not any("\n" in t.text for t in toks):
+        if toks and not head.ent_type_ and not _crosses_a_break(toks):
             return _role_text(toks)
     for child in root.rights:
         if child.dep_ != "appos" or child.i < span.end:
@@ -210,6 +217,8 @@ def _appositive(span: Span) -> str:
                 "NOUN", "PROPN") or any(c.dep_ == "nummod" for c in child.children):
             continue  # an age, a name, a count ("the EPA, 18 states, …"), a misparsed clause
         toks = list(child.subtree)
+        if _crosses_a_break(list(doc[span.end : child.i + 1])):
+            continue  # the next line of a list ("“…” ― Name\n“The worst …”"), not a role
         clause = [t.left_edge.i for t in toks if t.dep_ == "relcl"]
         toks = [t for t in toks if not clause or t.i < min(clause)]
         while toks and toks[0].pos_ == "ADV":
