@@ -187,3 +187,41 @@ def test_components_are_exposed_as_spacy_factories() -> None:
     for pipe in SAYSO_PIPES:
         module, _, func = names[pipe].partition(":")
         assert callable(getattr(__import__(module, fromlist=[func]), func))
+
+
+@pytest.mark.model
+def test_a_surname_with_a_particle_is_one_person_whatever_its_case(nlp: Language) -> None:
+    """ "De Vries" opening a sentence (NER read it as an organisation) is Anna de Vries."""
+    found = actors("Mayor Anna de Vries rejected the plan. De Vries said the decision was made"
+                   " by the port authority.", nlp)
+    assert "De Vries" not in found
+    assert found["Anna de Vries"]["type"] == "person"
+    assert found["Anna de Vries"]["texts"] == ["Anna de Vries", "De Vries"]
+
+
+@pytest.mark.model
+def test_a_name_after_a_title_is_a_person_though_ner_says_organisation(nlp: Language) -> None:
+    found = actors("Transport Commissioner Helena Brask said the line would open in May.", nlp)
+    assert found["Helena Brask"]["type"] == "person"
+    assert found["Helena Brask"]["roles"] == ["Transport Commissioner"]
+
+
+@pytest.mark.model
+def test_a_surname_goes_to_the_speaker_not_the_person_in_her_description(
+        nlp: Language) -> None:
+    """ "Patricia Lind, mother of flood victim Jonas Lind": a later "Lind" is Patricia."""
+    record = analyze_text("Patricia Lind, mother of flood victim Jonas Lind, said the warnings"
+                          " came too late. “Nobody called us,” Lind said.", nlp=nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    assert [names[a["actor"]] for a in record["attributions"]] == ["Patricia Lind"] * 2
+
+
+@pytest.mark.model
+def test_an_age_and_a_place_after_a_name_are_no_role(nlp: Language) -> None:
+    """A vox-pop's "— Jonas van Tiel, 52, Eastbank" names a place; "61, retired bus driver"
+    a job (without the line break after it)."""
+    found = actors("“My shop lost half its customers.” — Jonas van Tiel, 52, Eastbank\n\n"
+                   "“The trams are quiet.” - Luis D. Carvalho, 61, retired bus driver\n\n"
+                   "The council said it would review fares.", nlp)
+    assert found["Jonas van Tiel"]["roles"] == []
+    assert found["Luis D. Carvalho"]["roles"] == ["retired bus driver"]

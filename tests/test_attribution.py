@@ -165,3 +165,21 @@ def test_headline_attribution_stays_in_the_headline(nlp: Language) -> None:
     for att in nlp(text)._.sayso_attributions:
         spans = att.source + att.cue + att.content
         assert all(e <= cut for _, e in spans) or all(s > cut for s, _ in spans), att
+
+
+@pytest.mark.model
+def test_the_component_adds_quote_list_lines_after_the_model(nlp: Language) -> None:
+    """ "“…” ― Name" lines, which the model never learnt, come out of ``sayso_attribution``
+    itself (so every tier has them), with their spans in the span group."""
+    text = (
+        "Riders give their verdict\n\n“It took me eleven minutes to get to work.” ― Tobias"
+        " Renfrew\n\n“Four euros is too much for a ticket.” — Amara Okonjo, 34, Ostwick\n"
+    )
+    doc = nlp(text)
+    listed = [a for a in doc._.sayso_attributions if text[a.cue[0][0] : a.cue[0][1]] in "―—"]
+    assert [text[a.source[0][0] : a.source[0][1]] for a in listed] == [
+        "Tobias Renfrew",
+        "Amara Okonjo",
+    ]
+    labels = {(s.label_, s.text) for s in doc.spans[SPAN_GROUP]}
+    assert ("SOURCE", "Amara Okonjo") in labels and ("CUE", "―") in labels

@@ -407,3 +407,61 @@ def test_examples_gold_spans_match_their_texts() -> None:
             assert " … ".join(text[s:e] for s, e in g[role]) == g[label], (g["id"], role)
         assert g["source_type"] in SOURCE_TYPES
         assert set(g["denies"]) <= ids
+
+
+@pytest.mark.parametrize(
+    ("text", "channel"),
+    [
+        ("Mayor Ruth Calder, speaking on Radio Kestwick, called the plan reckless and said the"
+         " council would oppose it.", "on Radio Kestwick"),
+        ("In her response, Ruth Calder said the figures were wrong.", "In her response"),
+        ("The inspector insisted to the board that the bridge was safe.", "to the board"),
+        ("Sunday, on Channel Nine’s “Morning Hour,” while discussing the budget, Councillor Ruth"
+         " Calder said the depot would close.", "on Channel Nine’s “Morning Hour"),
+    ],
+)
+@pytest.mark.model
+def test_more_channels(nlp: Language, text: str, channel: str) -> None:
+    """Speaking on a station, a response, "insisted to" someone, a fronted programme."""
+    _, atts = by_cue(text, nlp)
+    assert atts and all(a["channel"]["text"].startswith(channel) for a in atts)
+
+
+@pytest.mark.model
+def test_no_channel_with_an_object_of_feeling_or_in_the_source(nlp: Language) -> None:
+    """ "thrilled with the editorial" heard nothing; a video that features someone is the
+    source, not where it was said."""
+    _, atts = by_cue("Council officials were thrilled with the editorial.", nlp)
+    assert all(a["channel"]["spans"] == [] for a in atts)
+
+
+@pytest.mark.model
+def test_speakers_along_with_others_are_a_group(nlp: Language) -> None:
+    _, atts = by_cue("Tomas Lind, along with union organiser Mara Velt, say the depot was"
+                     " closed without notice.", nlp)
+    assert [(a["source_type"], a["actor"]) for a in atts] == [("group", None)]
+
+
+@pytest.mark.model
+def test_who_after_a_named_persons_appositive_is_that_person(nlp: Language) -> None:
+    """ "Governor Ruth Calder, an early supporter, who spoke …": the "who" hangs on the
+    appositive, which describes the named governor (not an unnamed supporter)."""
+    record, atts = by_cue("In Kestwick, the campaign was represented by Governor Ruth Calder,"
+                          " an early supporter, who spoke about the budget.", nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    assert [(a["source_type"], names.get(a["actor"])) for a in atts] == [
+        ("named_person", "Ruth Calder")]
+
+
+@pytest.mark.model
+def test_a_partys_front_runner_is_a_person_described(nlp: Language) -> None:
+    """The party's name in "The Civic Party front-runner" only modifies the description."""
+    record, atts = by_cue("Tomas Lind won the vote in Kestwick on Monday. The Civic Party"
+                          " front-runner said the result showed that voters wanted change.", nlp)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    assert [names.get(a["actor"]) for a in atts] == ["Tomas Lind"]
+
+
+def test_words_with_a_person_ending_that_name_no_one() -> None:
+    assert _person_noun("activist") and _person_noun("resident")
+    assert not _person_noun("district") and not _person_noun("incident")

@@ -178,3 +178,96 @@ def test_passive_hedge_is_found_on_its_cue(nlp: Language) -> None:
     [att] = record["attributions"]
     assert [h["text"] for h in att["hedges"]] == ["It is said"]
     assert att["source_type"] == "unspecified"
+
+
+@pytest.mark.model
+def test_a_named_owners_claim_may_have_been_said_plainly(nlp: Language) -> None:
+    """ "rejected Lind's claim" answers what Lind said, though its cue is only "said"."""
+    atts = analyze_text(
+        "Councillor Tomas Lind said last week that the new bridge had been built with cheap"
+        " steel. On Monday, the city engineer, Maria Olsen, rejected Lind's claim.",
+        nlp=nlp)["attributions"]
+    assert [a["stance"] for a in atts] == ["say", "deny"]
+    assert atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_accusations_by_a_named_critic_are_theirs(nlp: Language) -> None:
+    """ "accusations by the Green Union that S" is the union's claim (given after the denial
+    here, it must share the words of S); "criticism from Lind that S" is not whatever Lind
+    says next about something else."""
+    atts = analyze_text(
+        "The Harbour Board rejected accusations by the Green Union that it had polluted the"
+        " bay. The Green Union said in March that the board had polluted the bay with waste.",
+        nlp=nlp)["attributions"]
+    assert atts[0]["stance"] == "deny" and atts[0]["denies"] == [atts[1]["id"]]
+    atts = analyze_text(
+        "Mayor Anna de Vries rejected criticism from opposition leader Tomas Lind that closing"
+        " the harbour office had cost the town jobs. De Vries said the decision was made by the"
+        " port authority. Lind said on Tuesday that the mayor should resign over the budget.",
+        nlp=nlp)["attributions"]
+    assert atts[0]["stance"] == "deny" and atts[0]["denies"] == []
+
+
+@pytest.mark.model
+def test_a_nationalitys_criticism_belongs_to_a_source_of_that_nationality(
+        nlp: Language) -> None:
+    atts = analyze_text(
+        "Oslo rejects Swedish criticism of fishing quotas\n\nThe Norwegian government defended"
+        " its new fishing quotas on Monday. Swedish officials have complained that the quotas"
+        " will empty the northern sea of cod within a decade.", nlp=nlp)["attributions"]
+    deny = atts[0]
+    swedes = next(a for a in atts if a["source"]["text"] == "Swedish officials")
+    assert deny["stance"] == "deny" and deny["denies"] == [swedes["id"]]
+
+
+@pytest.mark.model
+def test_a_statement_denying_is_a_denial_given_in_a_statement(nlp: Language) -> None:
+    [att] = analyze_text("Kestrel Foods issued a statement denying the claims on Friday.",
+                         nlp=nlp)["attributions"]
+    assert att["stance"] == "deny"
+    assert att["channel"]["text"] == "a statement"
+
+
+@pytest.mark.model
+def test_a_denied_report_given_after_the_denial(nlp: Language) -> None:
+    """ "denied the report. The report, published by …, said …": no earlier report, so "the
+    report" is the one the next sentence gives."""
+    atts = analyze_text(
+        "The Harbour Board denied the report on Tuesday. The report, published by the Coastal"
+        " Trust, said that the board had dumped waste in the bay for years.",
+        nlp=nlp)["attributions"]
+    assert atts[0]["stance"] == "deny" and atts[0]["denies"] == [atts[1]["id"]]
+
+
+@pytest.mark.model
+def test_a_suspicion_stated_after_the_denial(nlp: Language) -> None:
+    atts = analyze_text(
+        "The ministry has denied any role in the flooding of the valley. Still, many farmers"
+        " believe that ministry engineers opened the dam gates too early, causing the"
+        " flooding.", nlp=nlp)["attributions"]
+    assert [a["stance"] for a in atts] == ["deny", "believe"]
+    assert atts[0]["denies"] == [atts[1]["id"]]
+
+
+@pytest.mark.model
+def test_a_later_report_is_not_what_a_lede_denial_answers(nlp: Language) -> None:
+    """A report given after a denial is its evidence more often than the claim denied."""
+    atts = analyze_text(
+        "The minister denied leaking the draft plan to developers. The draft was shared with"
+        " a developers' forum, according to emails seen by the Ledger.",
+        nlp=nlp)["attributions"]
+    deny = next(a for a in atts if a["stance"] == "deny")
+    assert deny["denies"] == []
+
+
+@pytest.mark.model
+def test_a_charge_denied_in_passing_is_the_claim_just_made(nlp: Language) -> None:
+    """ "X complained that S, a charge that Y denied": the relative clause on "a charge"
+    answers X's complaint in the same sentence."""
+    atts = analyze_text(
+        "The mayor complained that the vote had been rigged against him, a charge that election"
+        " officials strongly denied, noting that the count had been observed.",
+        nlp=nlp)["attributions"]
+    deny = next(a for a in atts if a["stance"] == "deny")
+    assert deny["denies"] == [atts[0]["id"]] and atts[0]["stance"] == "accuse"

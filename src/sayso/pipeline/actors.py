@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, ActorType
 from . import add_spans
+from .quotelist import is_quote_list
 
 __all__ = ["HEADLINE_MAX", "HONORIFICS", "ActorsComponent", "actor_at", "is_outlet"]
 
@@ -146,7 +147,7 @@ def _role_text(tokens: list[Token]) -> str:
     bare family tie ("his wife")."""
     while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):  # a list's line break
         tokens = tokens[:-1]
     if not tokens or (len(tokens) == 1 and tokens[0].lower_ in KINSHIP):
         return ""
@@ -219,6 +220,9 @@ def _appositive(span: Span) -> str:
         toks = list(child.subtree)
         if _crosses_a_break(list(doc[span.end : child.i + 1])):
             continue  # the next line of a list ("“…” ― Name\n“The worst …”"), not a role
+        if any(t.like_num for t in doc[span.end : child.i]) and not any(
+                t.pos_ == "NOUN" for t in toks):
+            continue  # "Jonas van Tiel, 52, Eastbank": an age and a place
         clause = [t.left_edge.i for t in toks if t.dep_ == "relcl"]
         toks = [t for t in toks if not clause or t.i < min(clause)]
         while toks and toks[0].pos_ == "ADV":
@@ -251,7 +255,7 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
         if label == "PERSON" and not body and not (  # not "University of Arkansas … School"
                 len(ent) == 1 and is_outlet(ent.text)):  # "Politico", tagged PERSON
             found.append((ent, "person"))
-        elif label == "ORG" and _is_who(ent):
+        elif label == "ORG" and (_is_who(ent) or _after_title(ent)):
             found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"
         elif label in ("ORG", "PERSON") or (
             label in ("GPE", "NORP") and any(ent.start <= i < ent.end for i in source_roots)
@@ -278,6 +282,23 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
             found.append((doc[token.i + 1 : end], "person"))
             taken.update(range(token.i + 1, end))
     return found
+
+
+def _in_description(mention: Span) -> bool:
+    """Whether a name is named only inside someone's description ("Patricia Smith, mother
+    of Benghazi victim Sean Smith"): the object of an "of" on a noun."""
+    root = mention.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and \
+        root.head.head.pos_ == "NOUN"
+
+
+def _after_title(ent: Span) -> bool:
+    """Whether an "organisation" is a person's name after a title: "Transport Commissioner
+    Helena Brask", where NER tagged only the name, as ORG."""
+    doc = ent.doc
+    return ent.start > 0 and doc[ent.start - 1].lower_ in TITLE_WORDS and \
+        doc[ent.start - 1].is_title and len(ent) >= 2 and \
+        all(t.is_title and t.tag_ == "NNP" for t in ent) and ent[-1].lower_ not in ORG_WORDS
 
 
 def _people(ent: Span) -> bool:
@@ -329,14 +350,20 @@ class ActorsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         source_roots = set()
+        listed: list[Span] = []  # the names of a quote list ("“…” ― Name"): people
         for a in doc._.sayso_attributions or ():
             for s, e in a.source:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is not None:
                     source_roots.add(span.root.i)
+                    if is_quote_list(doc.text, a):
+                        listed.append(span)
         clusters: list[_Cluster] = []
         cleaned = []
-        for span, kind in _mentions(doc, source_roots):
+        mentions = _mentions(doc, source_roots)
+        taken = {t.i for span, _ in mentions for t in span}
+        mentions += [(span, "person") for span in listed if not any(t.i in taken for t in span)]
+        for span, kind in mentions:
             name, titles = _clean(span)
             if any(t.lower_ in TITLE_WORDS for t in titles):
                 kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
@@ -402,9 +429,13 @@ class ActorsComponent:
                     None)
         if same is not None:  # "Hillary Clinton" again, whoever holds the key "Clinton"
             return same
-        if kind == "person" or len(name) == 1:
+        if kind == "person" or len(name) == 1 or text[-1] in person_keys:
             cluster = person_keys.get(text[-1])
-            if cluster is not None and set(text) <= {t.text for t in cluster.name}:
+            # case aside: "De Blasio" opening a sentence is "Bill de Blasio"; an organisation
+            # only as a shorter form of a person's name ("De Vries", NER's ORG, said)
+            if cluster is not None and {w.lower() for w in text} <= {
+                    t.lower_ for t in cluster.name} and (
+                    kind == "person" or len(name) == 1 or len(cluster.name) > len(name)):
                 return cluster
             if kind == "person":  # "Mr. Lou" of "Lou Jiwei": a surname written first
                 firsts = [c for c in clusters if c.type == "person" and len(c.name) > 1
@@ -429,7 +460,8 @@ class ActorsComponent:
             if len(people) < 2:
                 continue
             full = sorted((m.start_char, c) for c in people for m in c.mentions
-                          if len(m) > 1 and m[0].text == c.name[0].text)
+                          if len(m) > 1 and m[0].text == c.name[0].text
+                          and not _in_description(m))
             for c in people:
                 for m in [m for m in c.mentions if len(m) == 1]:
                     before = [owner for start, owner in full if start < m.start_char]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ..errors import Errors, ModelError
 from . import SPAN_GROUP
 from .model import CUE_FILE, META_FILE, ROLE_FILE, AttributionModel, quote_kind
+from .quotelist import add_quote_list_attributions
 
 __all__ = ["DEFAULT_MODEL", "SPAN_GROUP", "AttributionComponent", "model_path", "quote_kind"]
 
@@ -60,6 +61,8 @@ class AttributionComponent:
         if len(doc) and not doc.has_annotation("DEP"):
             raise ModelError(Errors.E022, detail=NEEDS_PARSE)
         found = self.attribution_model.predict(doc)
+        # a format rule after the model, for every tier: "“quote” ― Name" lines (vox-pops)
+        found = add_quote_list_attributions(doc, found)
         doc._.sayso_attributions = found
         spans: list[Span] = []
         for a in found:

@@ -109,7 +109,7 @@ MEDIUM_NOUNS = frozenset(
         "appearance", "rally", "event", "gathering", "meeting", "hearing", "gaggle", "debate",
         "session", "call", "conversation", "chat", "ad", "advertisement", "clip", "article",
         "essay", "report", "remarks", "address", "luncheon", "dinner", "forum", "summit",
-        "opening", "ceremony", "roundtable",
+        "opening", "ceremony", "roundtable", "paper",
         "newspaper", "network", "channel", "twitter", "facebook", "instagram"
     ]
 )
@@ -150,6 +150,15 @@ PERSON_NOUNS = frozenset(
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee",
                   "eer", "ive", "ess", "ar")
 """Endings of nouns for people (speaker, director, activist, politician, resident …)."""
+NOT_PERSON_NOUNS = frozenset(
+    [
+        "district", "list", "letter", "paper", "order", "number", "matter", "center", "centre",
+        "chapter", "quarter", "border", "sector", "factor", "event", "incident", "accident",
+        "content", "extent", "percent", "cancer", "weather", "water", "summer", "winter",
+        "october", "november", "december", "september", "calendar", "dollar", "pillar", "bar"
+    ]
+)
+"""Nouns with those endings that name no person ("the district had voted for …")."""
 GENDERED_NOUNS = {
     "businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
     "businesswoman": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
@@ -207,6 +216,15 @@ TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "b
 """Speech verbs whose object is the person addressed: "told the AP", "asked Clinton"."""
 ADDRESSEES = frozenset(["them", "him", "her", "us", "me", "you", "reporters", "journalists"])
 CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for"])
+RECIPIENT_VERBS = frozenset(["say", "speak", "talk", "write", "explain", "complain", "insist",
+                             "confide", "announce", "declare", "boast", "repeat"])
+"""Speech verbs whose "to" or "with" names who heard it: "insisting to Priebus that …"."""
+CARRIER_VERBS = frozenset(["publish", "issue", "release", "write", "send", "post"])
+"""Verbs whose object is the medium: "issued a statement denying …", "wrote a letter …"."""
+CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "release",
+                           "message", "tweet", "post", "notice", "filing", "op-ed", "editorial",
+                           "column", "essay", "video", "ad", "advertisement"])
+"""… when the object is one of these (a website or a book "asking for …" is the source)."""
 _PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f"}
 _PLURAL_PRON = frozenset(("they", "we"))
 _RELATIVE = frozenset(("who", "which", "that"))
@@ -233,9 +251,13 @@ _ANON_TAIL = re.compile(
 """The explanation that often follows: "… because they were not authorised to …"."""
 _CHANNEL_RE = re.compile(
     r"\b(?:[Ss]peaking|[Tt]alking)\s+(?P<a>(?:to|with)\s+[^,.;]+)"
+    r"|\b(?:[Ss]peaking|[Tt]alking|[Aa]ppearing)\s+(?P<f>on\s+(?:the\s+)?(?!(?:Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b(?:spoke|talked)\s+(?P<d>(?:to|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b[Ww]riting\s+(?P<e>for\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b[Rr]eached\s+(?P<b>by\s+(?:tele)?phone)"
+    r"|(?P<g>\b[Oo]n\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’']s?\s+[“\"]"
+    r"[^”\"\n]{1,60}[”\"])"  # a programme: "Sunday, on CNN’s “State of the Union,” …"
     r"|(?P<c>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:interview|statement|post|notice|letter|email|briefing|speech)"
     r"(?:\s+(?:with|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+|\s+on\s+social\s+media)?)"
@@ -406,6 +428,9 @@ class SourcesComponent(AttributionLayer):
             noun = root.head.head
             if low == "who" and not _person_like(doc, noun):  # "one Democrat familiar with
                 noun = next((t for t in noun.ancestors if _person_like(doc, t)), noun)  # it, who"
+            if noun.dep_ == "appos" and actor_at(doc, noun.head) is not None \
+                    and actor_at(doc, noun) is None:
+                noun = noun.head  # "Gov. Otter, an early endorser, who …" is Otter
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
         if low == "one" and not _is_fraction(root):  # "One said", "one of the people said"
             prior = self._latest(done, sents[root.i], root.idx,
@@ -425,7 +450,7 @@ class SourcesComponent(AttributionLayer):
             c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
         if (dets & {"the", "this", "that", "these", "those"} or possessed) \
                 and actor_at(doc, root) is None \
-                and not any(actor_at(doc, t) is not None for t in span):
+                and not any(_names_someone(doc, actors, t) for t in span):
             lemma = root.lemma_.lower()
             same = self._latest(done, sents[root.i], root.idx,
                                 lambda info: info.lemma == lemma and info.actor is not None,
@@ -739,10 +764,15 @@ class SourcesComponent(AttributionLayer):
             return _fixed_channel(text, a.source)
         phrases: list[tuple[int, int] | None] = []
         for child in verb.children:
+            if verb.lemma_ in CARRIER_VERBS and child.dep_ == "dobj" and (
+                    child.lemma_.lower() in CARRIED_MEDIA):
+                phrases.append(_subtree_chars(child))  # "issued a statement denying …"
+                continue
             if child.i in range(cue.start, cue.end) and child.dep_ != "prep":
                 continue
             named = child.pos_ in ("NOUN", "PROPN") and (
-                verb.lemma_ == "tell" or child.ent_type_ in ("PERSON", "ORG"))
+                verb.lemma_ == "tell" or child.ent_type_ in ("PERSON", "ORG")
+                or (child.pos_ == "PROPN" and actor_at(doc, child) is not None))
             if verb.lemma_ in TOLD_VERBS and child.dep_ in ("dobj", "dative") and (
                     named or child.lower_ in ADDRESSEES):
                 phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"
@@ -750,7 +780,8 @@ class SourcesComponent(AttributionLayer):
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 if objs and _channel_object(verb, child, objs[0]):
                     phrases.append(_subtree_chars(child))
-        found = [p for p in phrases if p is not None]
+        found = [p for p in phrases if p is not None and not any(  # the source itself is
+            s < p[1] and p[0] < e for s, e in a.source)]  # no channel: "a video … is featured in"
         if not found:  # not from the content: "said he began speaking with …" is no channel
             return _fixed_channel(text, ((verb.sent.start_char, verb.sent.end_char),), a.content)
         return tuple(sorted(found))
@@ -763,7 +794,7 @@ def _fixed_channel(text: str, where: Offsets, skip: Offsets = ()) -> Offsets:
         for m in _CHANNEL_RE.finditer(text, s, e):
             if any(ks <= m.start() < ke for ks, ke in skip):
                 continue
-            g = next(k for k in "abcde" if m.group(k))
+            g = next(k for k in "abcdefg" if m.group(k))
             return ((m.start(g), m.end(g)),)
     return ()
 
@@ -773,12 +804,17 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     ("in a statement", "at a briefing"), an outlet or programme ("on CNN's State of the
     Union", "on Fox News"), or a recipient ("said to reporters", "spoke with the AP")."""
     p = prep.lower_
-    if obj.lemma_.lower() in MEDIUM_NOUNS or obj.lower_ in MEDIUM_NOUNS:
-        return True
+    if p != "with" and (obj.lemma_.lower() in MEDIUM_NOUNS or obj.lower_ in MEDIUM_NOUNS):
+        return True  # "with" a medium is no channel: "were thrilled with the editorial"
+    if obj.lemma_.lower() in ("response", "reply", "answer"):
+        # "in his response", "in response to a question from a reporter"; not "in response
+        # to the ruling"
+        return any(c.dep_ in ("det", "poss") for c in obj.children) or any(
+            t.lemma_.lower() == "question" for t in obj.subtree)
     if p == "on":
         return obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)
     if p in ("to", "with"):
-        return verb.lemma_ in ("say", "speak", "talk", "write", "explain", "complain") \
+        return verb.lemma_ in RECIPIENT_VERBS \
             and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME", "GPE")
     if p == "for":
         return verb.lemma_ == "write" and (obj.ent_type_ == "ORG" or is_outlet(obj.text))
@@ -850,7 +886,20 @@ def _person_noun(lemma: str) -> bool:
     """Whether a common noun can name a person ("a neighbour", "a senior official", "a
     reporter"), by word list or ending; "an argument" or "a voiceover" cannot speak."""
     return lemma in ANON_NOUNS or lemma in PERSON_ROLE_NOUNS or lemma in PERSON_NOUNS or (
-        lemma.endswith(PERSON_ENDINGS) and not lemma.endswith(("ment", "ness", "over")))
+        lemma.endswith(PERSON_ENDINGS) and not lemma.endswith(("ment", "ness", "over"))
+        and lemma not in NOT_PERSON_NOUNS)
+
+
+def _names_someone(doc: Doc, actors: list[Actor], token: Token) -> bool:
+    """Whether a word of a description is an actor's name, other than a body's name that
+    only modifies the head ("The GOP front-runner" describes a person, not the GOP)."""
+    k = actor_at(doc, token)
+    if k is None:
+        return False
+    while actor_at(doc, token.head) == k and token.head is not token:  # "Civic" of "Civic Party"
+        token = token.head
+    return not (actors[k].type == "organisation" and token.dep_ in ("compound", "nmod", "amod")
+                and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PERSON_ROLE_NOUNS)
 
 
 def _person_like(doc: Doc, token: Token) -> bool:
@@ -869,7 +918,11 @@ def _is_fraction(root: Token) -> bool:
 
 def _has_conj(root: Token) -> bool:
     """Whether the source names several speakers joined by "and" ("A, B and C", "X, as well
-    as her campaign")."""
+    as her campaign", "X, along with Y,")."""
+    near = [*root.children, *(root.head.children if root.dep_ == "nsubj" else ())]
+    if any(c.dep_ == "prep" and c.lower_ in ("along", "together") and any(
+            g.lower_ == "with" for g in c.children) for c in near):
+        return True  # "Fields, along with Post reporter Ben Terris, say …"
     chain = [root]  # "A, B and C" may parse as B an apposition of A and C a conjunct of B
     while True:
         nxt = next((c for c in chain[-1].children if c.dep_ == "conj"

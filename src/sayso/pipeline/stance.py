@@ -47,7 +47,7 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
              "plead"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
                 "consider", "regard", "see", "understand", "worry", "trust", "assume", "view",
-                "guess", "convince", "concern", "realize", "realise"),
+                "guess", "convince", "concern", "realize", "realise", "suspicion"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
                 "suggestion", "speculate", "predict", "estimate"),
     "confirm": ("confirm", "verify", "corroborate", "affirm"),
@@ -70,6 +70,9 @@ _FALSE_WORDS = re.compile(
     r"\b(false|untrue|wrong|baseless|groundless|defamatory|nonsense|lies?|fabricat\w*|"
     r"unfounded|inaccurate|ridiculous|absurd)\b", re.IGNORECASE)
 _NEGATED_PLEA = re.compile(r"\bnot guilty\b", re.IGNORECASE)
+_MEDIUM_VERBS = frozenset(["publish", "issue", "release", "write", "post", "send", "put"])
+"""Verbs that carry a speech act named after them in the cue ("issued a statement denying
+…", "wrote a letter rejecting …"): the later verb gives the class."""
 
 _CHARGES = ("accuse", "claim")
 _VIEWS = ("accuse", "claim", "suggest", "report", "believe", "say", "ask")
@@ -83,6 +86,7 @@ REFERRING_HEADS: dict[str, tuple[str, ...]] = {
 """A denial whose content is one of these nouns refers back to the latest attribution of
 the listed stance classes, whoever it was about ("X denied the allegations")."""
 CLAIM_NOUNS = frozenset([*REFERRING_HEADS, "rumor", "notion", "speculation", "argument",
+                         "concern", "complaint", "objection", "suspicion",
                          "contention", "theory", "insinuation", "impression"])
 """Nouns that restate a claim when a "that" clause follows ("reports that he resigned")."""
 _CHARGE_EVENT = re.compile(
@@ -120,6 +124,8 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
     if all(t.is_punct for t in cue):
         return "say"  # "Sanders: Clinton needs to …", a transcript's "FALLIN:"
     known = [t for t in words if t.lemma_.lower() in _CLASS_OF]  # "was quick to add"
+    if len(known) > 1 and known[0].lemma_.lower() in _MEDIUM_VERBS:
+        known = known[1:]  # "published a letter disputing …": the letter is how, not what
     lemma = (known or words)[0].lemma_.lower()
     if cue[0].lower_ == "according":
         return "report"
@@ -178,23 +184,49 @@ class StanceComponent(AttributionLayer):
         noun = _referring_noun(doc, d)
         head = "" if noun is None else noun.lemma_.lower()
         who = _deniers(d, actors)
+        sents = [s.start_char for s in doc.sents]
+        here_sent = bisect_right(sents, here)
+        charge = _charge_denied_in_passing(doc, d)
+        if charge is not None:  # "X complained that S, a charge that Y denied"
+            sent = charge.sent
+            earlier = [j for j, p in enumerate(atts) if j != i and p.stance in _VIEWS
+                       and sent.start_char <= _start(p) < charge.idx
+                       and (p.actor is None or p.actor not in who)]
+            if earlier:
+                return (max(earlier, key=lambda j: _start(atts[j])),), ()
         if noun is not None and head in REFERRING_HEADS:  # "denied the allegations"
+            named = _named_after(doc, atts, i, head, sents, here_sent)
+            if named is not None:  # "denied the report. The report, published by …, said"
+                return (named,), restated
             personal = any(c.dep_ == "poss" for c in noun.children)  # "his claim": a person's
             ids, event = _referred(doc, text, atts, i, head, who, personal, actors)
             return ids, tuple(sorted({*restated, *event}))
-        sents = [s.start_char for s in doc.sents]
-        here_sent = bisect_right(sents, here)
         denied = _content_words(doc, d.content)
         owned = _owned_claim(doc, d)
         if owned is not None:  # "rejects Trump's remarks", "dismissed Sanders' accusations"
-            owner, classes = owned
+            owner, people, classes = owned
+            # the claim as the denial states it ("criticism from X that S"): a later remark
+            # of the owner's must share a word with it
+            stated = _content_words(doc, restated) or (denied if _has_clause(doc, d) else set())
             near: list[tuple[int, int, int, int]] = []  # (owner's, earlier, -distance, index)
             for j, p in enumerate(atts):
                 distance = abs(here_sent - bisect_right(sents, _start(p)))
-                if j == i or p.stance not in classes or distance > 8 or (p.actor in who):
+                if j == i or distance > 8 or (p.actor is not None and p.actor in who):
                     continue
-                if p.actor == owner or len(denied & _content_words(doc, p.content)) >= 2:
-                    near.append((int(p.actor == owner), int(_start(p) < here), -distance, j))
+                earlier = _start(p) < here
+                if owner is not None and p.actor == owner and p.stance in _VIEWS:
+                    theirs = True  # any view of the named owner: "Clinton's claim" was a "said"
+                elif people is not None and p.stance in (*_VIEWS, "warn"):
+                    # "American criticism", "Saudi concerns": a source of that nationality
+                    theirs = any(people.search(text, s, e) for s, e in p.source)
+                else:
+                    theirs = False
+                if not earlier and stated and theirs and not (
+                        stated & _content_words(doc, p.content)):
+                    continue  # "rejected X's criticism that S": a later remark not about S
+                if theirs or (p.stance in classes
+                              and len(denied & _content_words(doc, p.content)) >= 2):
+                    near.append((int(theirs), int(earlier), -distance, j))
             if near:
                 return (max(near)[3],), restated
         if restated:  # "dismissed reports that he had threatened to resign"
@@ -224,7 +256,71 @@ class StanceComponent(AttributionLayer):
             key = (int(earlier), int(p.stance in _CHARGES), -distance, j)
             if best is None or key > best:
                 best = key
-        return ((), ()) if best is None else ((best[3],), ())
+        if best is None:  # "denied any role in the attacks. Still, suspicions persist that …"
+            later = _stated_after(doc, atts, i, who, denied, sents, here_sent)
+            return ((), ()) if later is None else ((later,), ())
+        return (best[3],), ()
+
+
+def _charge_denied_in_passing(doc: Doc, d: Attribution) -> Token | None:
+    """The claim noun a denial's relative clause hangs on, when the claim it names was just
+    made in the same sentence: "X complained that S, a charge that Y denied"."""
+    if not d.cue:
+        return None
+    cue = doc.char_span(d.cue[0][0], d.cue[-1][1], alignment_mode="expand")
+    if cue is None:
+        return None
+    root = cue.root
+    noun = root.head
+    if root.dep_ == "relcl" and noun.pos_ == "NOUN" and noun.lemma_.lower() in CLAIM_NOUNS \
+            and noun.i < root.i:
+        return noun
+    return None
+
+
+def _source_head(doc: Doc, a: Attribution) -> str:
+    """The lemma of the root of an attribution's source ("report" for "The report, …")."""
+    if not a.source:
+        return ""
+    span = doc.char_span(a.source[0][0], a.source[0][1], alignment_mode="expand")
+    return "" if span is None else span.root.lemma_.lower()
+
+
+def _named_after(doc: Doc, atts: list[Attribution], i: int, head: str, sents: list[int],
+                 here_sent: int) -> int | None:
+    """A claim the denial names and the text then gives, in the next two sentences, under
+    that name as its source ("denied the report. The report, published by …, said that …"),
+    when no earlier attribution has that name (then "the report" points back)."""
+    here = _start(atts[i])
+    for j, p in enumerate(atts):
+        if j != i and _start(p) < here and (_source_head(doc, p) == head or any(
+                doc.char_span(s, e, alignment_mode="expand") is not None
+                and head in {t.lemma_.lower() for t in doc.char_span(
+                    s, e, alignment_mode="expand")} for s, e in p.cue)):
+            return None
+    later = [j for j, p in enumerate(atts) if j != i and _start(p) > here
+             and 0 < bisect_right(sents, _start(p)) - here_sent <= 2
+             and _source_head(doc, p) == head]
+    return min(later, key=lambda j: _start(atts[j])) if later else None
+
+
+def _stated_after(doc: Doc, atts: list[Attribution], i: int, who: set[int], denied: set[str],
+                  sents: list[int], here_sent: int) -> int | None:
+    """The claim a denial answers when the text states it only afterwards: the first later
+    belief, suggestion, claim or accusation (not a plain "said", nor a report, which is
+    evidence more often than the claim) within the next three sentences, by someone else,
+    that shares a content word with the denial ("… denied any role in the attacks. Still,
+    suspicions persist that … the attacks")."""
+    here = _start(atts[i])
+    for j, p in sorted(enumerate(atts), key=lambda jp: _start(jp[1])):
+        start = _start(p)
+        if j == i or start <= here or p.stance not in (*_CHARGES, "believe", "suggest"):
+            continue
+        if bisect_right(sents, start) - here_sent > 3:
+            break
+        if (p.actor is None or p.actor not in who) and denied & _content_words(doc, p.content):
+            return j
+    return None
 
 
 def _deniers(d: Attribution, actors: list[Actor]) -> set[int]:
@@ -293,21 +389,43 @@ def _content_words(doc: Doc, spans: Offsets) -> set[str]:
     return out
 
 
-def _owned_claim(doc: Doc, d: Attribution) -> tuple[int, tuple[str, ...]] | None:
-    """Whose claim a denial names, and the stance classes that claim may have: "Trump's
-    remarks" is Trump's, in any class of :data:`_VIEWS`; "Sanders' accusations" is an
-    accusation or claim of Sanders'. None when the claim noun has no named possessor."""
+def _owned_claim(
+    doc: Doc, d: Attribution
+) -> tuple[int | None, re.Pattern[str] | None, tuple[str, ...]] | None:
+    """Whose claim a denial names, and the stance classes a claim by someone else that shares
+    its words may have: "Trump's remarks" and "criticism from Donald Trump" are Trump's;
+    "American criticism" and "Saudi concerns" belong to a source of that nationality (the
+    second item, a pattern for the source's words). None when the claim noun has no owner."""
     for s, e in (*d.cue, *d.content[:1]):
         span = doc.char_span(s, e, alignment_mode="expand")
         for noun in [] if span is None else span:
             head = noun.lemma_.lower()
             if noun.pos_ != "NOUN" or head not in CLAIM_NOUNS:
                 continue
-            for c in noun.children:
+            classes = REFERRING_HEADS.get(head, _VIEWS)
+            after = [c for c in noun.head.children if c.i == noun.i + 1]  # a misattached "by"
+            for c in [*noun.children, *after]:
                 owner = actor_at(doc, c) if c.dep_ == "poss" and c.pos_ == "PROPN" else None
+                if c.dep_ == "prep" and c.lower_ in ("by", "from"):  # "accusations by Exxon"
+                    owner = next((actor_at(doc, o) for o in c.children if o.dep_ == "pobj"
+                                  and o.pos_ == "PROPN"), None)
                 if owner is not None:
-                    return owner, REFERRING_HEADS.get(head, _VIEWS)
+                    return owner, None, classes
+            for c in noun.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < noun.i:
+                    stem = re.escape(c.text.rstrip("s"))
+                    return None, re.compile(rf"\b{stem}", re.IGNORECASE), classes
     return None
+
+
+def _has_clause(doc: Doc, d: Attribution) -> bool:
+    """Whether a denial's content states a claim in a clause of its own ("criticism that the
+    city is less safe"), not only names it ("Sanders' accusations")."""
+    for s, e in d.content:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and any(t.pos_ in ("VERB", "AUX") for t in span):
+            return True
+    return False
 
 
 def _points_back(doc: Doc, d: Attribution) -> bool:
