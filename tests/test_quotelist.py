@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from sayso.analyze import analyze_text
-from sayso.pipeline.quotelist import QUOTE_LINE
+from sayso.contract import Attribution
+from sayso.pipeline.quotelist import QUOTE_LINE, add_quote_list_attributions
 
 VOXPOP = Path(__file__).resolve().parent.parent / "examples" / "voxpop-tram-riders.txt"
 
@@ -26,6 +28,7 @@ VOXPOP = Path(__file__).resolve().parent.parent / "examples" / "voxpop-tram-ride
         ('"Too dear." ― Priya Ramaswamy Holt', "Priya Ramaswamy Holt"),
         ("“My shop lost half its customers.” — Jonas van Tiel, 52, Eastbank", "Jonas van Tiel"),
         ("“No bike racks.” – Marcus Ebbe, 27", "Marcus Ebbe"),
+        ("“Fine by me.”\xa0―\xa0Wendel Osei\xa0", "Wendel Osei"),  # no-break spaces
     ],
 )
 def test_a_quote_a_dash_and_a_name_make_a_quote_list_line(line: str, name: str) -> None:
@@ -86,3 +89,32 @@ def test_a_quote_the_model_found_is_left_to_the_model(nlp: Language) -> None:
     text = "Headline\n\n“The depot stays open,” Tomas Lind said.\n\nMore text follows here."
     record = analyze_text(text, nlp=nlp)
     assert len(record["attributions"]) == 1
+
+
+def test_a_claim_nested_in_a_listed_quote_keeps_the_line_its_speaker() -> None:
+    """A claim the model reads inside the quote ("the mayor said …") is no reading of the
+    line: the credit still names who says the whole quote. A closing mark typed as the
+    opening one still opens a quote."""
+    text = (
+        "What riders told us\n\n"
+        "“At the hearing the mayor said the tram would be free for a year. It never was, and"
+        " nobody has explained why.” ― Odile Brannock\n"
+        "”Too slow on the hill, far too slow every single morning.” ― Kaspar Velt\n"
+    )
+    doc = spacy.blank("en")(text)
+    said = text.index("said")
+    nested = Attribution(
+        source=((said - 10, said - 1),),
+        cue=((said, said + 4),),
+        content=((said + 5, text.index(" for a year")),),
+        kind="indirect",
+        confidence=0.8,
+    )
+    found = add_quote_list_attributions(doc, [nested])
+    assert [text[a.source[0][0] : a.source[0][1]] for a in found] == [
+        "the mayor",
+        "Odile Brannock",
+        "Kaspar Velt",
+    ]
+    assert text[slice(*found[1].content[0])].startswith("At the hearing")
+    assert text[slice(*found[2].content[0])].startswith("Too slow")

@@ -22,14 +22,15 @@ __all__ = ["QUOTE_LINE", "QUOTE_LIST_CONFIDENCE", "add_quote_list_attributions",
 
 _NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|del|della|da|das|dos|du|van|von|der|den|ter|la|le|al|bin|ibn)"
 QUOTE_LINE = re.compile(
-    r"^[ \t]*[“\"](?P<quote>[^\n]*\S)[”\"][ \t]*(?P<dash>[―—–]|--?)[ \t]*"
-    rf"(?P<name>[A-Z][\w’'.-]*(?:[ \t]+{_NAME_WORD}){{1,4}})"
-    r"[ \t]*(?:,[^\n]*)?[ \t]*$",
+    r"^[^\S\n]*[“”\"](?P<quote>[^\n]*\S)[”\"][^\S\n]*(?P<dash>[―—–]|--?)[^\S\n]*"
+    rf"(?P<name>[A-Z][\w’'.-]*(?:[^\S\n]+{_NAME_WORD}){{1,4}})"
+    r"[^\S\n]*(?:,[^\n]*)?[^\S\n]*$",
     re.MULTILINE,
 )
 """A paragraph that is a quotation, a dash and a name of two to five words ("— Never." is
 none), with an optional ``, 34, Houston`` after the name; the name must end the line or be
-followed by a comma."""
+followed by a comma. A closing mark typed as the opening one (``”Fear…”``) still opens, and no-break spaces
+(common in web text) count as spaces."""
 
 QUOTE_LIST_CONFIDENCE = 0.9
 """The confidence given to a quote-list attribution (a format, not a model's guess)."""
@@ -51,6 +52,17 @@ def _overlaps(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
+def _read(a: Attribution, line: re.Match[str]) -> bool:
+    """Whether the model read a quote-list line already: its attribution has the name as
+    source, or holds at least half the quote as content. A claim nested inside the quote
+    ("… Trump said Hispanics live in hell …") is no reading of the line."""
+    if _overlaps(a.source, line.start("name"), line.end("name")):
+        return True
+    q0, q1 = line.start("quote"), line.end("quote")
+    covered = sum(max(0, min(e, q1) - max(s, q0)) for s, e in a.content)
+    return 2 * covered >= q1 - q0
+
+
 def add_quote_list_attributions(doc: Doc, found: list[Attribution]) -> list[Attribution]:
     """``found`` with one direct attribution added for each quote-list line (see
     :data:`QUOTE_LINE`) that no found attribution overlaps, in text order among them."""
@@ -59,8 +71,7 @@ def add_quote_list_attributions(doc: Doc, found: list[Attribution]) -> list[Attr
         return found
     added: list[Attribution] = []
     for m in QUOTE_LINE.finditer(text):
-        start, end = m.start(), m.end()
-        if any(_overlaps((*a.source, *a.cue, *a.content), start, end) for a in found):
+        if any(_read(a, m) for a in found):
             continue  # the model read this line already
         name = m.group("name").rstrip(".")  # a full stop after the name ends the sentence
         added.append(
