@@ -349,6 +349,7 @@ class ActorsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # built from the tokens on every access: read it once
         source_roots = set()
         listed: list[Span] = []  # the names of a quote list ("“…” ― Name"): people
         for a in doc._.sayso_attributions or ():
@@ -356,7 +357,7 @@ class ActorsComponent:
                 span = doc.char_span(s, e, alignment_mode="expand")
                 if span is not None:
                     source_roots.add(span.root.i)
-                    if is_quote_list(doc.text, a):
+                    if is_quote_list(text, a):
                         listed.append(span)
         clusters: list[_Cluster] = []
         cleaned = []
@@ -371,7 +372,7 @@ class ActorsComponent:
                 cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
         # the fullest forms found the clusters; shorter ones join them. Headline mentions
         # come last: title case there makes NER run on ("Donald Trump Featured")
-        headline_end = doc.text.find("\n")
+        headline_end = text.find("\n")
         if headline_end > HEADLINE_MAX:  # a first paragraph, not a headline
             headline_end = -1
         order = sorted(range(len(cleaned)), key=lambda k: (
