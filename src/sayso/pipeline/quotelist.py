@@ -29,8 +29,8 @@ QUOTE_LINE = re.compile(
 )
 """A paragraph that is a quotation, a dash and a name of two to five words ("— Never." is
 none), with an optional ``, 34, Houston`` after the name; the name must end the line or be
-followed by a comma. A closing mark typed as the opening one (``”Fear…”``) still opens, and no-break spaces
-(common in web text) count as spaces."""
+followed by a comma. A closing mark typed as the opening one (``”Fear…”``) still opens,
+and no-break spaces (common in web text) count as spaces."""
 
 QUOTE_LIST_CONFIDENCE = 0.9
 """The confidence given to a quote-list attribution (a format, not a model's guess)."""
