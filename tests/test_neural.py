@@ -130,7 +130,7 @@ def test_a_model_encodes_as_it_was_trained_and_int8_stays_close_to_fp32() -> Non
 
     model = AttributionModel.new(frozenset(), {"encoder": {"int8": False, "stride": 150}})
     fp32 = model.new_encoder()
-    assert fp32.settings == {"int8": False, "stride": 150}
+    assert fp32.settings == {"int8": False, "stride": 150, "layers": [3, 2, 1]}
     int8 = Encoder(stride=150, threads=1)
     assert int8.settings["int8"] is True
     doc = spacy.blank("en")("The minister said on Tuesday that the talks had failed. " * 30)
@@ -141,3 +141,18 @@ def test_a_model_encodes_as_it_was_trained_and_int8_stays_close_to_fp32() -> Non
     )
     assert np.median(cos) > 0.9 and cos.min() > 0.8
     assert not np.array_equal(a, b)  # quantised weights really are in use
+
+
+@pytest.mark.transformer
+def test_minilm_runs_only_up_to_the_highest_layer_read() -> None:
+    """A head that reads layers 4 and 2 needs no layer above 4: the encoder drops them, and
+    its layer-4 vectors are exactly those of the full model."""
+    doc = spacy.blank("en")("The minister said on Tuesday that the talks had failed. " * 3)
+    short = Encoder(int8=False, layers=(4,), threads=1)
+    full = Encoder(int8=False, layers=(6, 4), threads=1)
+    assert len(short.model.encoder.layer) == 4 and len(full.model.encoder.layer) == 6
+    assert short.settings == {"int8": False, "stride": 230, "layers": [4]}
+    a, b = short.token_vectors(doc), full.token_vectors(doc)
+    assert a.shape == (len(doc), 384) and b.shape == (len(doc), 768)
+    assert np.allclose(a, b[:, 384:], atol=1e-5)
+    assert not np.allclose(a, b[:, :384], atol=1e-3)  # layer 6 is another layer

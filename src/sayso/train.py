@@ -26,10 +26,10 @@ from .export.brat import RoleSpans
 from .nlp import base_nlp, pipeline_label
 from .pipeline.features import DocView
 from .pipeline.model import AttributionModel
-from .pipeline.neural import Encoder, Head, fit_head
+from .pipeline.neural import LAYERS, Encoder, Head, fit_head
 
 MODEL_LABEL = "attribution-v1"
-ACCURATE_LABEL = "attribution-accurate-v2"
+ACCURATE_LABEL = "attribution-accurate-v3"
 ROLES = ("cue", "source", "content")
 
 
@@ -216,13 +216,14 @@ def train(
     cue_epochs: int = 8,
     role_epochs: int = 8,
     head_epochs: int = 5,
+    layers: Sequence[int] = LAYERS,
     limit: int | None = None,
     seed: int = 0,
     content_bias: float = 10.0,
     cue_bias: float = 3.0,
     source_bias: float = 6.0,
     source_weight: float = 30.0,
-    content_weight: float = 20.0,
+    content_weight: float = 40.0,
     n_process: int = 1,
     nlp: Language | None = None,
     accurate: bool = False,
@@ -230,7 +231,8 @@ def train(
     """Train on ``train_dir``, write the model to ``out_dir``, return dev scores.
 
     ``limit`` caps the articles read from each split (a tiny end-to-end run for tests).
-    ``accurate`` trains the accurate tier (needs the transformer extra).
+    ``accurate`` trains the accurate tier (needs the transformer extra); its head reads
+    MiniLM's hidden states ``layers``.
     ``content_bias``, ``cue_bias`` and ``source_bias`` nudge the greedy taggers at inference
     (chosen on dev; see :class:`~sayso.pipeline.model.AttributionModel`); with ``accurate``,
     ``source_weight`` and ``content_weight`` let the head's probabilities move role boundaries.
@@ -244,7 +246,7 @@ def train(
     dev_parsed = parse(nlp, dev_docs, n_process)
     parsed_s = time.perf_counter() - started
     head: Head | None = None
-    encoder = Encoder() if accurate else None
+    encoder = Encoder(layers=layers) if accurate else None
     train_neural: Sequence[np.ndarray | None] = [None] * len(train_parsed)
     dev_neural: Sequence[np.ndarray | None] = [None] * len(dev_parsed)
     if encoder is not None:
