@@ -96,7 +96,7 @@ class Encoder:
         return WIDTH * len(self.layers)
 
     def token_vectors(self, doc: Doc) -> np.ndarray:
-        """``(len(doc), 768)`` float32: the mean vector of the pieces inside each token."""
+        """``(len(doc), dim)`` float32: the mean vector of the pieces inside each token."""
         text = doc.text
         enc = self.tokenizer(
             text, add_special_tokens=False, return_offsets_mapping=True, verbose=False
