@@ -1,11 +1,10 @@
-"""Scores sources, actors, channels and stance on the hand-annotated sample articles.
+"""Scores sources, actors, channels and stance on the hand-annotated gold sets.
 
-    python benchmarks/sources_eval.py                 # table on stdout
-    python benchmarks/sources_eval.py --json          # the figures as JSON
-    python benchmarks/sources_eval.py --errors        # and every miss, for error analysis
-    python benchmarks/sources_eval.py --polnear ../shared/data/polnear   # held-out check too
-    python benchmarks/sources_eval.py --polnear ../shared/data/polnear --devel-only --errors
-        # the PolNeAR train articles only: development figures and misses, nothing held out
+    python benchmarks/sources_eval.py                 # the sample articles, table on stdout
+    python benchmarks/sources_eval.py --polnear ../shared/data/polnear --errors
+        # and the PolNeAR development sets, with every miss: what rule work reads
+    python benchmarks/sources_eval.py --polnear ../shared/data/polnear --held-out --json
+        # and the held-out set and all sets pooled, as one JSON object (figures only)
 
 Gold: ``tests/gold/sources-examples.jsonl`` (annotated by hand from ``examples/``; guidelines
 in ``docs/sources.md``). The pipeline runs on ``examples/`` through :func:`analyze_articles`.
@@ -30,17 +29,20 @@ stance and actors, not the attribution model's recall, which is reported beside 
   which separates the linker's errors from the extractor's misses;
 - stance accuracy: matched pairs with the same cue class (an extra, not a target).
 
-``--polnear DIR`` also scores two PolNeAR gold sets (guidelines and counts in
+``--polnear DIR`` also scores the PolNeAR gold sets (guidelines and counts in
 ``docs/sources.md``), which hold only document names, offsets, labels and 12-hex SHA-1s of
 the spans' text, checked against the local copy; PolNeAR's text stays outside the repository:
 
-- held out, ``tests/gold/sources-polnear-dev.jsonl``: source types on PolNeAR's own gold
-  source spans in 40 dev articles (a gold source matches the predicted attribution whose
-  source overlaps it most), and ``tests/gold/sources-polnear-dev-full.jsonl``: every field
-  on the same 40 articles' attributions, scored as above. No rule was written from them;
-- development, ``tests/gold/sources-polnear-train-devel.jsonl``: every field on 32 PolNeAR
-  train articles that rules were written against, like the sample articles
-  (``--devel-only`` scores only these, leaving the held-out sets unread).
+- development, ``tests/gold/sources-polnear-train-devel.jsonl``: every field on 40 PolNeAR
+  train articles that rules were written against, like the sample articles;
+- development since round 4, ``tests/gold/sources-polnear-dev-full.jsonl``: every field on 40
+  dev articles, held out for three rounds of rules and then opened for error reading, with
+  ``tests/gold/sources-polnear-dev.jsonl``: source types on PolNeAR's own gold source spans in
+  the same articles (a gold source matches the predicted attribution whose source overlaps
+  it most);
+- held out (``--held-out``), ``tests/gold/sources-polnear-dev-heldout.jsonl``: every field on
+  42 other dev articles, labelled (``benchmarks/polnear_labels.py``) before the system ever
+  ran on them. Only its figures are printed, never its misses.
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ GOLD = REPO / "tests" / "gold" / "sources-examples.jsonl"
 POLNEAR_GOLD = REPO / "tests" / "gold" / "sources-polnear-dev.jsonl"
 POLNEAR_FULL = REPO / "tests" / "gold" / "sources-polnear-dev-full.jsonl"
 POLNEAR_TRAIN = REPO / "tests" / "gold" / "sources-polnear-train-devel.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-dev-heldout.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -278,26 +281,32 @@ def load_polnear_full(path: Path, texts: dict[str, str]) -> tuple[list[dict[str,
     return lines, stale
 
 
-def score_polnear(polnear: Path) -> dict[str, Any]:
-    """Scores the PolNeAR dev labels (held out): source types on PolNeAR's source spans, and
-    every field on the 40 articles' attributions (:data:`POLNEAR_FULL`, through :func:`score`).
-    """
+def _analyze(texts: dict[str, str]) -> dict[str, dict[str, Any]]:
     from sayso.analyze import analyze_articles
     from sayso.contract import Article
 
-    gold = [json.loads(line) for line in POLNEAR_GOLD.read_text(encoding="utf-8").splitlines()]
-    full_docs = {
-        json.loads(line)["doc"] for line in POLNEAR_FULL.read_text(encoding="utf-8").splitlines()
+    return {r["id"]: r for r in analyze_articles(Article(id=d, text=t) for d, t in texts.items())}
+
+
+def _texts(polnear: Path, split: str, docs: set[str]) -> dict[str, str]:
+    return {
+        d: (polnear / split / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in sorted(docs)
     }
-    docs = sorted({g["doc"] for g in gold} | full_docs)
-    texts = {d: (polnear / "dev" / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
+
+
+def _docs(path: Path) -> set[str]:
+    return {json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines()}
+
+
+def score_source_spans(records: dict[str, dict[str, Any]], texts: dict[str, str]) -> dict[str, Any]:
+    """Source types on PolNeAR's own gold source spans (:data:`POLNEAR_GOLD`): each gold
+    source matches the predicted attribution whose source overlaps it most."""
+    gold = [json.loads(line) for line in POLNEAR_GOLD.read_text(encoding="utf-8").splitlines()]
     stale = [
         g
         for g in gold
         if short_sha1(texts[g["doc"]][g["source"][0][0] : g["source"][0][1]]) != g["sha1"]
     ]
-    articles = (Article(id=d, text=texts[d]) for d in docs)
-    records = {r["id"]: r for r in analyze_articles(articles)}
     matched = type_ok = 0
     anon = [0, 0, 0]
     confusion: dict[str, int] = defaultdict(int)
@@ -317,32 +326,28 @@ def score_polnear(polnear: Path) -> dict[str, Any]:
         anon[0] += pa and ga
         anon[1] += pa and not ga
         anon[2] += ga and not pa
-    full_gold, full_stale = load_polnear_full(POLNEAR_FULL, texts)
-    full = score([records[d] for d in sorted(full_docs)], full_gold)
     return {
-        "articles": len(docs),
         "gold_sources": len(gold),
-        "stale_hashes": len(stale) + full_stale,
+        "stale_hashes": len(stale),
         "matched": matched,
         "source_type_accuracy": round(type_ok / matched, 4) if matched else 0.0,
         "anonymity": prf(*anon),
         "confusion": dict(sorted(confusion.items(), key=lambda kv: -kv[1])),
-        "all_fields": full,
     }
 
 
-def score_polnear_train(polnear: Path) -> dict[str, Any]:
-    """Every field on the PolNeAR train articles labelled for rule development
-    (:data:`POLNEAR_TRAIN`): a development figure, like the sample articles'."""
-    from sayso.analyze import analyze_articles
-    from sayso.contract import Article
-
-    lines = POLNEAR_TRAIN.read_text(encoding="utf-8").splitlines()
-    docs = sorted({json.loads(line)["doc"] for line in lines})
-    texts = {d: (polnear / "train" / "text" / f"{d}.txt").read_text(encoding="utf-8") for d in docs}
-    gold, stale = load_polnear_full(POLNEAR_TRAIN, texts)
-    records = list(analyze_articles(Article(id=d, text=texts[d]) for d in docs))
-    return {**score(records, gold), "articles": len(docs), "stale_hashes": stale}
+def score_polnear_set(
+    polnear: Path, split: str, path: Path
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every field on one PolNeAR gold file: the figures, the system's records and the gold
+    lines (the last two let :func:`main` pool all the sets)."""
+    texts = _texts(polnear, split, _docs(path))
+    gold, stale = load_polnear_full(path, texts)
+    records = _analyze(texts)
+    result = {**score(list(records.values()), gold), "articles": len(texts), "stale_hashes": stale}
+    if path == POLNEAR_FULL:
+        result["source_spans"] = score_source_spans(records, texts)
+    return result, list(records.values()), gold
 
 
 def figures(result: dict[str, Any]) -> dict[str, float]:
@@ -370,61 +375,44 @@ def print_table(result: dict[str, Any]) -> None:
     print(f"stance accuracy (extra) {result['stance_accuracy']:.3f}")
 
 
-def report_held_out(polnear: Path, devel: dict[str, Any], as_json: bool) -> list[str]:
-    """Scores and prints the held-out PolNeAR dev figures; returns their misses."""
-    held_out = score_polnear(polnear)
-    full = held_out.pop("all_fields")
-    errors = [f"polnear {e}" for e in full.pop("errors")]
-    if as_json:
-        # one object: "polnear_dev" holds every field on the 40 held-out articles (its
-        # gold_sources counts their gold attributions); the span-level type figures and
-        # the train development figures ride along
-        dev = {**full, "gold_sources": full["gold_attributions"]}
-        print(
-            json.dumps(
-                {
-                    "polnear_dev": dev,
-                    "polnear_dev_source_spans": held_out,
-                    "polnear_train_devel": devel,
-                },
-                indent=2,
-            )
-        )
-    else:
-        a = held_out["anonymity"]
-        print(
-            f"\nPolNeAR dev (held out): {held_out['articles']} articles,"
-            f" {held_out['matched']}/{held_out['gold_sources']} gold sources matched"
-            f" ({held_out['stale_hashes']} stale hashes)"
-        )
-        print(f"source_type_accuracy   {held_out['source_type_accuracy']:.3f}")
-        print(
-            f"anonymity F1           {a['f1']:.3f}   P {a['p']:.3f} R {a['r']:.3f}"
-            f" (tp {a['tp']} fp {a['fp']} fn {a['fn']})"
-        )
-        print(
-            "errors: "
-            + ", ".join(
-                f"{k} {v}"
-                for k, v in held_out["confusion"].items()
-                if k.split(" -> ")[0] != k.split(" -> ")[1]
-            )
-        )
-        print("\nPolNeAR dev, all fields on the same 40 articles (held out):")
-        print_table(full)
-    return errors
+POLNEAR_SETS = (
+    # (JSON key, title, split, gold file, held out?)
+    (
+        "polnear_train_devel",
+        "PolNeAR train, 40 articles (development)",
+        "train",
+        POLNEAR_TRAIN,
+        False,
+    ),
+    (
+        "polnear_dev_devel",
+        "PolNeAR dev, 40 articles (development since round 4)",
+        "dev",
+        POLNEAR_FULL,
+        False,
+    ),
+    (
+        "polnear_dev_heldout",
+        "PolNeAR dev, 42 other articles (held out)",
+        "dev",
+        POLNEAR_HELDOUT,
+        True,
+    ),
+)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--errors", action="store_true", help="print every miss")
-    parser.add_argument("--polnear", type=Path, help="PolNeAR folder: also score its dev labels")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--errors", action="store_true", help="print every development miss")
     parser.add_argument(
-        "--devel-only",
+        "--polnear", type=Path, help="PolNeAR folder: also score the PolNeAR development sets"
+    )
+    parser.add_argument(
+        "--held-out",
         action="store_true",
-        help="with --polnear, score only the train articles labelled for development, so that "
-        "rule work never sees the held-out dev figures or misses",
+        help="with --polnear, also score the held-out set (its figures only: its misses are "
+        "never printed, so rule work cannot read them) and the pooled figures",
     )
     args = parser.parse_args(argv)
 
@@ -440,24 +428,41 @@ def main(argv: list[str] | None = None) -> int:
     ]
     records = list(analyze_articles(articles))
     result = score(records, gold)
-    if args.json:
-        print(json.dumps({k: v for k, v in result.items() if k != "errors"}, indent=2))
-    else:
+    errors = result.pop("errors")
+    out: dict[str, Any] = {"examples": result}
+    pooled_records, pooled_gold = list(records), list(gold)
+    if not args.json:
+        print("Sample articles (development):")
         print_table(result)
-    errors = result["errors"]
-    if args.polnear:
-        devel = score_polnear_train(args.polnear)
-        errors += [f"polnear-train {e}" for e in devel.pop("errors")]
+    for key, title, split, path, held_out in POLNEAR_SETS if args.polnear else ():
+        if held_out and not args.held_out:
+            continue
+        figs, recs, lines = score_polnear_set(args.polnear, split, path)
+        pooled_records += recs
+        pooled_gold += lines
+        misses = figs.pop("errors")
+        if not held_out:
+            errors += [f"{key} {e}" for e in misses]
+        out[key] = figs
         if not args.json:
-            print(
-                f"\nPolNeAR train, {devel['articles']} articles labelled for rule development"
-                f" ({devel['stale_hashes']} stale hashes):"
-            )
-            print_table(devel)
-        if not args.devel_only:
-            errors += report_held_out(args.polnear, devel, args.json)
-        elif args.json:
-            print(json.dumps({"polnear_train_devel": devel}, indent=2))
+            print(f"\n{title}: {figs['stale_hashes']} stale hashes")
+            print_table(figs)
+            spans = figs.get("source_spans")
+            if spans:
+                a = spans["anonymity"]
+                print(
+                    f"  on PolNeAR's {spans['gold_sources']} gold source spans: type accuracy"
+                    f" {spans['source_type_accuracy']:.3f}, anonymity F1 {a['f1']:.3f}"
+                )
+    if args.polnear and args.held_out:
+        pooled = score(pooled_records, pooled_gold)
+        pooled.pop("errors")
+        out["pooled"] = pooled
+        if not args.json:
+            print("\nAll gold sets pooled (samples and the three PolNeAR sets):")
+            print_table(pooled)
+    if args.json:
+        print(json.dumps(out, indent=2))
     if args.errors:
         print("\n".join(errors), file=sys.stderr)
     return 0

@@ -225,3 +225,80 @@ def test_an_age_and_a_place_after_a_name_are_no_role(nlp: Language) -> None:
                    "The council said it would review fares.", nlp)
     assert found["Jonas van Tiel"]["roles"] == []
     assert found["Luis D. Carvalho"]["roles"] == ["retired bus driver"]
+
+
+@pytest.mark.model
+def test_a_name_with_a_straight_or_a_curly_apostrophe_is_one_actor(nlp: Language) -> None:
+    """ "Declan O’Rourke" and a later "O'Rourke" (typed with a straight apostrophe) are one
+    person, under the fuller name."""
+    found = actors(
+        "Harbour Commissioner Declan O’Rourke said the pier would reopen. “We are not there"
+        " yet,” said O'Rourke, on his first day in the job. O'Rourke said repairs would take"
+        " a month.", nlp)
+    assert "O'Rourke" not in found
+    assert len(found["Declan O’Rourke"]["texts"]) >= 2
+
+
+@pytest.mark.model
+def test_a_name_in_a_relatives_description_does_not_take_the_surname(nlp: Language) -> None:
+    """ "John Miller … for his wife Mary Miller": a later bare "Miller" is still John, the man
+    the sentence is about, not the wife named in his description."""
+    found = actors(
+        "John Miller spoke at a rally in Eastbank for his wife Mary Miller. “The depot must"
+        " stay open,” Miller said.", nlp)
+    assert "Miller" in found["John Miller"]["texts"]
+    assert "Miller" not in found["Mary Miller"]["texts"]
+
+
+@pytest.mark.model
+def test_a_possessor_a_party_and_a_title_after_a_description_are_roles(nlp: Language) -> None:
+    """ "Ruth Calder’s campaign manager Tomas Lind": the possessor belongs to the role;
+    "Libertarian Gary Johnson" is a party, not a given name; "Democratic vice presidential
+    nominee Sen. Tim Kaine" has two roles, but "state Sen. Richard Black" one."""
+    found = actors("Ruth Calder’s campaign manager Tomas Lind said as much in an interview.",
+                   nlp)
+    assert found["Tomas Lind"]["roles"] == ["Ruth Calder’s campaign manager"]
+    found = actors("On Friday, Libertarian Gary Johnson said the debate was rigged.", nlp)
+    assert found["Gary Johnson"]["roles"] == ["Libertarian"]
+    found = actors("Democratic vice presidential nominee Sen. Tim Kaine said he was ready.", nlp)
+    assert found["Tim Kaine"]["roles"] == ["Democratic vice presidential nominee", "Sen."]
+    found = actors("Cruz endorser and state Sen. Richard H. Black won a seat.", nlp)
+    assert found["Richard H. Black"]["roles"] == ["state Sen."]
+
+
+def test_no_role_across_a_closing_quote_or_with_a_finite_verb() -> None:
+    """Parses the parser gets wrong: "“… our military,” Flynn said" with the name hung on
+    "military" as an apposition (the quote is no role, even cut at its comma), and "close
+    loopholes Walter Hughes used" with a verb's words before the name."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _appositive, _prenominal
+
+    vocab = spacy.blank("en").vocab
+    doc = Doc(vocab, words=["the", "military", ",", "”", "Flynn", "said", "."],
+              heads=[1, 5, 1, 1, 1, 5, 5],
+              deps=["det", "nsubj", "punct", "punct", "appos", "ROOT", "punct"],
+              tags=["DT", "NN", ",", "''", "NNP", "VBD", "."],
+              pos=["DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"])
+    assert _appositive(doc[4:5]) == ""
+    doc = Doc(vocab, words=["close", "loopholes", "Walter", "Hughes", "used"],
+              heads=[1, 3, 3, 4, 4], deps=["amod", "compound", "compound", "nsubj", "ROOT"],
+              tags=["VB", "NNS", "NNP", "NNP", "VBD"],
+              pos=["VERB", "NOUN", "PROPN", "PROPN", "VERB"])
+    assert _prenominal([doc[2], doc[3]], []) == ()
+
+
+@pytest.mark.model
+def test_a_social_media_handle_is_a_person_without_roles(nlp: Language) -> None:
+    """ "one Twitter user @kestwickmum pointed out …": the handle is a name (the guidelines
+    count handles), the source is linked to it; "my friend @tramfan" gives it no role."""
+    record = analyze_text(
+        "Mayor Ruth Calder spoke on Monday. But one Twitter user @kestwickmum pointed out with"
+        " a side-by-side photo that the depot was closed. “Proud of my friend @tramfan,”"
+        " Calder wrote.", nlp=nlp)
+    handles = {a["name"]: a for a in record["actors"] if a["name"].startswith("@")}
+    assert set(handles) == {"@kestwickmum", "@tramfan"}
+    assert all(a["type"] == "person" and a["roles"] == [] for a in handles.values())
+    user = next(a for a in record["attributions"] if "@kestwickmum" in a["source"]["text"])
+    assert user["actor"] == handles["@kestwickmum"]["id"]

@@ -365,14 +365,16 @@ def test_polnear_gold_holds_no_polnear_text() -> None:
 
 
 @pytest.mark.parametrize("name", ["sources-polnear-dev-full.jsonl",
-                                  "sources-polnear-train-devel.jsonl"])
+                                  "sources-polnear-train-devel.jsonl",
+                                  "sources-polnear-dev-heldout.jsonl",
+                                  "sources-polnear-dev-heldout-second.jsonl"])
 def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
     """The all-field PolNeAR labels keep offsets, labels and 12-hex SHA-1s, never text; every
     label is a valid value and every denial link names a labelled attribution."""
     lines = [json.loads(x) for x in (GOLD / name).read_text().splitlines()]
     atts = [g for g in lines if g["kind"] == "attribution"]
     docs = {g["doc"] for g in atts}
-    assert len(docs) >= (40 if "dev-full" in name else 10)
+    assert len(docs) >= (40 if "dev-full" in name or "heldout.j" in name else 8)
     assert {g["doc"] for g in lines if g["kind"] == "roles"} == docs
     ids = {g["id"] for g in atts}
     for g in atts:
@@ -389,6 +391,19 @@ def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
         if g["kind"] == "roles":
             for r in g["roles"]:
                 assert set(r) == {"actor", "actor_sha1", "role", "role_sha1"}
+
+
+def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
+    """Rules were written from the development sets' misses; the held-out set must be other
+    articles, and its second (agreement) labelling covers only held-out articles."""
+    def docs(name: str) -> set[str]:
+        return {json.loads(x)["doc"] for x in (GOLD / name).read_text().splitlines()}
+
+    held_out = docs("sources-polnear-dev-heldout.jsonl")
+    assert len(held_out) == 42
+    opened = docs("sources-polnear-dev-full.jsonl") | docs("sources-polnear-dev.jsonl")
+    assert not held_out & opened
+    assert docs("sources-polnear-dev-heldout-second.jsonl") <= held_out
 
 
 def test_examples_gold_spans_match_their_texts() -> None:
@@ -465,3 +480,230 @@ def test_a_partys_front_runner_is_a_person_described(nlp: Language) -> None:
 def test_words_with_a_person_ending_that_name_no_one() -> None:
     assert _person_noun("activist") and _person_noun("resident")
     assert not _person_noun("district") and not _person_noun("incident")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "channel"),
+    [
+        ("“Keep the lights on,” Velt sings to Lind before asking him, “Where do we go from"
+         " here?”", "sings", "to Lind"),
+        ("Residents of Eastbank sent a letter to the harbour board urging it to reopen the"
+         " ferry.", "sent a letter to", "to the harbour board"),
+        ("Mayor Ruth Calder responded to a retired teacher on Tuesday by saying the depot"
+         " would stay open.", "saying", "to a retired teacher"),
+        ("“The count is still close,” Anton Briel wrote for Morning Tally on Friday.",
+         "wrote for Morning Tally", "for Morning Tally"),
+        ("A reporter for the Kestwick Courier spotted the mayor and reported her visit on"
+         " Twitter.", "reported", "on Twitter"),
+        ("Councillor Tomas Lind blasted the budget as a “disgrace” on Monday on The Evening"
+         " Show.", "blasted", "on The Evening Show"),
+        ("Councillor Tomas Lind appeared on Radio Kestwick on Monday and began by saying the"
+         " depot would close.", "began by saying", "on Radio Kestwick"),
+        ("He recently pitched himself to pensioners by telling them the depot would stay"
+         " open.", "recently pitched", "to pensioners"),
+    ],
+)
+@pytest.mark.model
+def test_channels_of_recipients_platforms_and_manner(
+        nlp: Language, text: str, cue: str, channel: str) -> None:
+    """ "sings to X", "sent a letter to X" (a dative "to"), "responded to X by saying",
+    "wrote for" a name, "on" a platform the parser hung on the object, "appeared on X and
+    … said", "pitched himself to X"."""
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["cue"]["text"] == cue)
+    assert att["channel"]["text"].endswith(channel)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Ruth Calder didn't apologize for her past statements about the depot.",
+         "didn't apologize for"),
+        ("Tomas Lind offered some advice to Ruth Calder on Friday in the upcoming council"
+         " debates.", "offered some"),
+        ("Ruth Calder is not saying much about the budget, with one notable exception.",
+         "is not saying much about"),
+        ("The mayor and her aides have not said much about the plan, beyond studying the"
+         " figures and speaking with a number of advisers.", "have not said much about"),
+        ("“The depot must close,” Tomas Lind said in a telephone interview on Monday, pointing"
+         " out that the roof was leaking.", "pointing out"),
+    ],
+)
+@pytest.mark.model
+def test_no_channel_for_a_reason_an_occasion_to_come_or_a_gerund(
+        nlp: Language, text: str, cue: str) -> None:
+    """ "for her statements" is no medium, "the upcoming debates" no occasion yet, "with one
+    exception" no hearer, "… and speaking with advisers" a gerund, not a participle clause;
+    and a participle after its verb ("said in an interview, pointing out …") leaves the
+    channel to the verb."""
+    _, atts = by_cue(text, nlp)
+    for att in atts:
+        if att["cue"]["text"] == cue:
+            assert att["channel"]["spans"] == []
+
+
+@pytest.mark.model
+def test_a_leads_unnamed_judge_is_the_judge_the_story_names(nlp: Language) -> None:
+    """ "A Kestwick judge has rejected …", before anyone is named and with no reason for
+    anonymity, is the judge the story then names and quotes most, not an anonymous source;
+    "a senior official" is left anonymous, and so is "a police officer" whom the chief the
+    story quotes cannot be."""
+    record, atts = by_cue(
+        "A Kestwick judge has rejected a request to open the files on the port sale.\n\n"
+        "Circuit Judge Ruth Calder rejected that argument in a ruling on Thursday. \"The court"
+        " will not weigh what is useful to voters,\" Calder wrote. Calder also said the files"
+        " were private.", nlp)
+    calder = next(x["id"] for x in record["actors"] if x["name"] == "Ruth Calder")
+    assert atts[0]["source_type"] == "named_person" and atts[0]["actor"] == calder
+    assert not atts[0]["anonymous"]["is"]
+    _, atts = by_cue(
+        "A senior official said the port would be sold.\n\nMayor Ruth Calder said the port"
+        " was not for sale. Calder also said the files were private.", nlp)
+    assert atts[0]["anonymous"]["is"]
+    _, atts = by_cue(  # the title named later must fit: an officer is not the chief
+        "A police officer said the road had been closed since dawn.\n\nPolice Chief Dana"
+        " Ortiz said the crash was under investigation. Ortiz added that two people were"
+        " hurt.", nlp)
+    assert atts[0]["source_type"] == "anonymous_person"
+
+
+@pytest.mark.model
+def test_a_cue_left_without_a_source_is_typed_from_its_subject(nlp: Language) -> None:
+    """ "“…,” reported Reuters": the model folds the subject into the cue and leaves the
+    source empty; the cue's subject types it (an outlet, a document), the spans stay empty."""
+    _, atts = by_cue("This is “the same lead she has held all month,” reported Reuters.", nlp)
+    assert atts[0]["source"]["spans"] == []
+    assert atts[0]["source_type"] == "document"
+
+
+@pytest.mark.model
+def test_a_passive_cues_subject_is_not_its_source(nlp: Language) -> None:
+    """ "Calder was asked about the depot": the one asked is no source of the asking."""
+    from sayso.pipeline.sources import _cue_subject
+    doc = nlp("Calder was asked about the depot on Monday.")
+    text = doc.text
+    cue, content = text.index("was asked"), text.index("about")
+    att = Attribution(source=(), cue=((cue, cue + 9),), content=((content, len(text) - 1),),
+                      kind="indirect", confidence=0.5)
+    assert _cue_subject(doc, att) is None
+    active = nlp("Calder said on Monday that the depot would close.")
+    said = Attribution(source=(), cue=((7, 11),), content=((30, len(active.text) - 1),),
+                       kind="indirect", confidence=0.5)
+    subject = _cue_subject(active, said)
+    assert subject is not None and subject.text == "Calder"
+
+
+@pytest.mark.model
+def test_a_headlines_bare_surname_is_the_person_the_body_names(nlp: Language) -> None:
+    """ "Sanders: Calder needs to …": title case makes the tagger read "Sanders" as a plural
+    noun, which NER skips; it is the body's Greta Sanders, not a group."""
+    record, atts = by_cue(
+        "Sanders: Calder needs to stop the personal attacks.\n\nSenator Greta Sanders offered"
+        " some advice to Ruth Calder on Friday. Sanders said Calder should talk about trams.",
+        nlp)
+    sanders = next(x["id"] for x in record["actors"] if x["name"] == "Greta Sanders")
+    headline = next(a for a in atts if a["cue"]["text"] == ":")
+    assert headline["source_type"] == "named_person" and headline["actor"] == sanders
+
+
+@pytest.mark.model
+def test_a_gendered_role_outweighs_a_given_names_guess(nlp: Language) -> None:
+    """ "flood widow Terry Marsh … She continued": "Terry" reads male from the name list, but
+    "widow" says she is a woman, so "She" is Marsh, not the press secretary before her."""
+    record, atts = by_cue(
+        "White House press secretary Josh Earnest said the veto would stand. “The rationale"
+        " does not hold,” said flood widow Terry Marsh. She continued, “All we ask is a day in"
+        " court.”", nlp)
+    marsh = next(x["id"] for x in record["actors"] if x["name"] == "Terry Marsh")
+    she = next(a for a in atts if a["source"]["text"] == "She")
+    assert she["actor"] == marsh
+
+
+@pytest.mark.model
+def test_a_description_after_a_fronted_clause_is_that_clauses_subject(nlp: Language) -> None:
+    """ "As far as whether Walter Hughes still senses anger …, the Ohio senator
+    acknowledged …": the description is the subject of the clause fronted before it, not the
+    woman quoted in the sentence before."""
+    record, atts = by_cue(
+        'Mary Collins spoke to reporters on Monday. "I think Hughes is far and away the weaker'
+        ' candidate," she said. As far as whether Walter Hughes still senses anger among his'
+        ' voters, the Ohio senator acknowledged that there are still "some people" who feel'
+        " that way.", nlp)
+    hughes = next(x["id"] for x in record["actors"] if x["name"] == "Walter Hughes")
+    senator = next(a for a in atts if a["source"]["text"] == "the Ohio senator")
+    assert senator["actor"] == hughes
+
+
+@pytest.mark.model
+def test_the_union_is_the_organisation_named_last(nlp: Language) -> None:
+    """ "the union", like "the company", refers back to the organisation named last whose
+    name says it is a body of members ("The Kestwick Nurses Association … the union
+    wrote"), not to a company named in between."""
+    _, atts = by_cue(
+        "The Kestwick Nurses Association endorsed Ruth Calder on Thursday. In a letter to"
+        " members, the union wrote that Calder had stood by nurses.", nlp)
+    union = next(a for a in atts if a["source"]["text"] == "the union")
+    assert union["source_type"] == "organisation" and union["actor"] == atts[0]["actor"]
+    assert union["actor"] is not None
+    _, atts = by_cue(  # a company named in between is no union
+        "The Kestwick Nurses Association said the wards were understaffed. Harbour Health"
+        " Group said staffing met national rules. The union said it would strike on Monday.",
+        nlp)
+    assert atts[2]["actor"] == atts[0]["actor"] != atts[1]["actor"]
+
+
+@pytest.mark.model
+def test_a_possessed_description_is_the_subject_before_not_its_possessor(
+        nlp: Language) -> None:
+    """ "Calder's former campaign strategist said" after "Walter Hughes … called on …" is
+    Hughes; the possessor is never the person described ("Ruth Calder spoke … Calder's
+    campaign manager said" is not Calder)."""
+    record, atts = by_cue(
+        "Walter Hughes on Wednesday called on Mary Collins to apologize to the mayor. “That was"
+        " outrageous,” Calder's former campaign strategist said in an interview.", nlp)
+    hughes = next(x["id"] for x in record["actors"] if x["name"] == "Walter Hughes")
+    assert atts[-1]["actor"] == hughes
+    record, atts = by_cue("Ruth Calder spoke in Eastbank on Monday. Calder's campaign manager"
+                          " said the tour would go on.", nlp)
+    calder = next(x["id"] for x in record["actors"] if x["name"] == "Ruth Calder")
+    assert atts[-1]["actor"] != calder
+
+
+def test_a_name_just_before_a_misparsed_cue_is_its_subject() -> None:
+    """ "“…,” Chief Dana Ortiz said Monday" parsed with no subject for "said" (the name hung
+    elsewhere as an apposition): the actor's name right before the cue types the source;
+    not for a passive cue ("Ortiz was asked")."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.sources import _cue_subject
+
+    words = ["“", "Yes", ",", "”", "Chief", "Dana", "Ortiz", "said", "Monday", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words,
+              heads=[1, 1, 1, 1, 1, 6, 4, 1, 7, 7],
+              deps=["punct", "ROOT", "punct", "punct", "dobj", "compound", "appos", "conj",
+                    "npadvmod", "punct"],
+              pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB",
+                   "PROPN", "PUNCT"])
+    doc._.sayso_actor_tokens = {5: 0, 6: 0}
+    said = doc[7]
+    att = Attribution(source=(), cue=((said.idx, said.idx + 4),), content=((1, 4),),
+                      kind="direct", confidence=0.5)
+    subject = _cue_subject(doc, att)
+    assert subject is not None and subject.text == "Dana Ortiz"
+
+
+@pytest.mark.model
+def test_a_source_in_pieces_is_typed_from_the_name_not_its_apposition(
+        nlp: Language) -> None:
+    """Source spans "Mara Velt" and "a former council leader and mayoral candidate": the
+    apposition (with its "and") describes the name; typing it made a group."""
+    text = ("Mara Velt, a former council leader and mayoral candidate, poked at the plan,"
+            " tweeting that it was a joke.")
+    doc = nlp(text)
+    appos = (text.index("a former"), text.index(", poked"))
+    att = Attribution(source=((0, 9), appos), cue=((text.index("tweeting"),
+                      text.index("tweeting") + 8),), content=((text.index("that it"),
+                      len(text) - 1),), kind="indirect", confidence=0.5)
+    span = _span(doc, att)
+    assert span is not None and span.text == "Mara Velt"

@@ -271,3 +271,46 @@ def test_a_charge_denied_in_passing_is_the_claim_just_made(nlp: Language) -> Non
         nlp=nlp)["attributions"]
     deny = next(a for a in atts if a["stance"] == "deny")
     assert deny["denies"] == [atts[0]["id"]] and atts[0]["stance"] == "accuse"
+
+
+@pytest.mark.model
+def test_a_rejected_request_and_argument_answer_who_made_them(nlp: Language) -> None:
+    """ "has rejected a request …" answers the ``ask`` that made it (a lead's denial comes
+    first: the motion is filed in the next paragraph); "filed a motion to …" is an ``ask``;
+    "rejected that argument" points back at the "arguing" claim."""
+    atts = analyze_text(
+        "A Kestwick judge has rejected a request by the Harbour Ledger to open the files on"
+        " the port sale, saying courts must not judge what voters need.\n\nThe Harbour Ledger"
+        " filed a motion to unseal the records, arguing the sale was a matter of public"
+        " interest.\n\nCircuit Judge Ruth Calder rejected that argument in a ruling on"
+        " Thursday.", nlp=nlp)["attributions"]
+    by_cue = {a["cue"]["text"]: a for a in atts}
+    assert by_cue["filed"]["stance"] == "ask" and by_cue["arguing"]["stance"] == "claim"
+    assert by_cue["has rejected"]["denies"] == [by_cue["filed"]["id"]]
+    assert by_cue["rejected"]["denies"] == [by_cue["arguing"]["id"]]
+
+
+@pytest.mark.model
+def test_a_restated_idea_is_not_a_remark_made_long_before(nlp: Language) -> None:
+    """ "disputes the idea that S" restates S; a neighbour's unrelated remark three sentences
+    back, sharing no word with S, is not what it denies."""
+    atts = analyze_text(
+        '"She was always kind to everyone on the street," a neighbour said of the nurse.\n\n'
+        "The magazine sent a reporter to her home in Eastbank to watch the debate with her and"
+        " her brother.\n\nThe storm had closed the roads for a week before the visit.\n\nThe"
+        " nurse disputes the idea that she needed to be treated in hospital at all.",
+        nlp=nlp)["attributions"]
+    deny = next(a for a in atts if a["stance"] == "deny")
+    assert deny["denies"] == []
+    assert deny["denied"]["text"].startswith("the idea that she needed to be treated")
+
+
+@pytest.mark.model
+def test_a_conjunct_denial_never_denies_its_own_source(nlp: Language) -> None:
+    """ "The statement said S and dismissed the report": the "said" is the denier's own
+    words, so "the report" is the union's claim before it."""
+    atts = analyze_text(
+        "The union said the mill had been sold. The owner's statement said that was wrong and"
+        ' dismissed the report as "idle talk."', nlp=nlp)["attributions"]
+    deny = next(a for a in atts if a["stance"] == "deny")
+    assert deny["denies"] == [atts[0]["id"]]

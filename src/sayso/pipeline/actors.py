@@ -51,6 +51,14 @@ TITLE_WORDS = frozenset(
 """Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds
 into a person's name ("Councillor X", "Virginia Gov. Terry McAuliffe")."""
 
+PARTY_WORDS = frozenset(
+    [
+        "republican", "democrat", "democratic", "libertarian", "green", "independent",
+        "conservative", "labour", "liberal", "socialist", "progressive"
+    ]
+)
+"""Party words that stand before a name as a role, never as a given name."""
+
 KINSHIP = frozenset(
     [
         "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner",
@@ -77,6 +85,8 @@ _DETERMINERS = frozenset(
     ]
 )
 _ROLE_DEPS = frozenset(("compound", "amod", "nmod"))
+_HANDLE = re.compile(r"@\w{2,30}")
+"""A social media handle ("@kestwickmum"): a name, as the guidelines count it."""
 _OUTLET = re.compile(
     r"\b(Times|Post|Herald|Gazette|Courier|Ledger|Observer|Echo|Advertiser|Journal|Tribune|"
     r"Chronicle|News|Telegraph|Guardian|Press Agency|Review|Mail|Express|Star|AP|AFP|Reuters|"
@@ -136,6 +146,7 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
         left = tokens[0].nbor(-1) if tokens[0].i > 0 else None
         if (left is None or left.tag_ != "NNP" or left.dep_ != "compound" or not left.is_alpha
                 or left.lower_ in TITLE_WORDS or left.lower_ in HONORIFICS or left.ent_type_
+                or left.lower_ in PARTY_WORDS  # "Libertarian Gary Johnson": a party, a role
                 or left.head.i != tokens[-1].i):
             break
         tokens = [left, *tokens]
@@ -158,8 +169,11 @@ def _role_text(tokens: list[Token]) -> str:
     return text
 
 
-def _prenominal(name: list[Token], titles: list[Token]) -> str:
-    """Title words before a name in the same noun phrase: "Housing Minister Oskar Brandt"."""
+def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
+    """Title words before a name in the same noun phrase: "Housing Minister Oskar Brandt";
+    a description and a title are two roles: "Democratic vice presidential nominee Sen. Tim
+    Kaine" is a "Democratic vice presidential nominee" and a "Sen." (the split falls where a
+    capitalised title follows a lower-case noun that does not modify it: not "state Sen.")."""
     root = name[-1]
     first = titles[0].i if titles else name[0].i
     lefts = [t for t in root.lefts if t.i < first and t.dep_ in _ROLE_DEPS]
@@ -167,9 +181,10 @@ def _prenominal(name: list[Token], titles: list[Token]) -> str:
     if lefts:
         start = min(t.left_edge.i for t in lefts)
         toks = [t for t in root.doc[start:first] if t.dep_ != "punct"]
+        owner = _possessor_end(toks)  # "Hillary Clinton’s campaign manager Robby Mook"
         if any(t.ent_type_ == "DATE" or (t.ent_type_ == "PERSON" and not _in_title(t))
-               for t in toks) or any(
-            t.dep_ in ("det", "poss", "case") and t.i != start for t in toks
+               for t in toks[owner:]) or any(
+            t.dep_ in ("det", "poss", "case") and t.i != start for t in toks[owner:]
         ):
             toks = []
     if toks and toks[0].ent_type_ == "ORG" and toks[-1].ent_type_ == "ORG":
@@ -177,10 +192,31 @@ def _prenominal(name: list[Token], titles: list[Token]) -> str:
     toks = [t for t in toks + titles if t.lower_ not in HONORIFICS]
     if toks and (
         toks[-1].pos_ not in ("NOUN", "PROPN") or toks[-1].tag_ in ("VBG", "JJ")
-        or any("\n" in t.whitespace_ for t in toks)
+        or any("\n" in t.whitespace_ for t in toks) or _finite(toks)
     ):
-        return ""
-    return _role_text(sorted(toks, key=lambda t: t.i))
+        return ()  # not a verb's words: "close loopholes Donald Trump used"
+    toks = sorted(toks, key=lambda t: t.i)
+    for k in range(1, len(toks)):
+        t, before = toks[k], toks[k - 1]
+        if t.is_title and t.lower_ in TITLE_WORDS and before.pos_ == "NOUN" and before.is_lower \
+                and before.head.i != t.i:
+            return tuple(r for r in (_role_text(toks[:k]), _role_text(toks[k:])) if r)
+    role = _role_text(toks)
+    return (role,) if role else ()
+
+
+def _possessor_end(toks: list[Token]) -> int:
+    """How many tokens a name's possessor takes at the start of a role ("Hillary Clinton’s"
+    of "Hillary Clinton’s campaign manager"): a proper name with its "’s", else 0."""
+    for k, t in enumerate(toks):
+        if t.dep_ == "case" and t.tag_ == "POS":
+            owner = toks[:k]
+            if owner and all(o.pos_ == "PROPN" for o in owner) and k + 1 < len(toks):
+                return k + 1
+            return 0
+        if t.pos_ != "PROPN":
+            return 0
+    return 0
 
 
 def _in_title(token: Token) -> bool:
@@ -190,6 +226,12 @@ def _in_title(token: Token) -> bool:
     while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
         end += 1
     return token.doc[end].lower_ in TITLE_WORDS
+
+
+def _finite(tokens: list[Token]) -> bool:
+    """Whether a would-be role holds a finite verb: a clause the parser hung on a name ("Rush
+    Limbaugh, the move reeks of fear"), not a title or a description."""
+    return any(t.tag_ in ("VB", "VBZ", "VBD", "VBP", "MD") for t in tokens)
 
 
 def _crosses_a_break(tokens: list[Token]) -> bool:
@@ -206,10 +248,11 @@ def _appositive(span: Span) -> str:
     if root.dep_ == "appos" and root.head.i < span.start:
         head = root.head
         toks = list(doc[head.left_edge.i : span.start])
+        crossed = _crosses_a_break(toks)  # "“… and our military,” Flynn, a surrogate, said"
         commas = [k for k, t in enumerate(toks) if t.text == ","]
         if commas:  # "the military spokesman, Colonel X": the title belongs to the name
             toks = toks[: commas[-1]]
-        if toks and not head.ent_type_ and not _crosses_a_break(toks):
+        if toks and not head.ent_type_ and not crossed and not _finite(toks):
             return _role_text(toks)
     for child in root.rights:
         if child.dep_ != "appos" or child.i < span.end:
@@ -227,6 +270,8 @@ def _appositive(span: Span) -> str:
         toks = [t for t in toks if not clause or t.i < min(clause)]
         while toks and toks[0].pos_ == "ADV":
             toks = toks[1:]
+        if _finite(toks):
+            continue  # a clause misread as an apposition: "X, the move reeks of fear"
         return _role_text(toks)
     return ""
 
@@ -271,7 +316,10 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
         if end - token.i >= 2 and _speaker_label(doc[token.i : end]):
             found.append((doc[token.i : end], "person"))
             taken.update(range(token.i, end))
-    for token in doc:  # "Councillor Beatrix Olumide" that NER missed
+    for token in doc:  # "Councillor Beatrix Olumide" that NER missed; "@kestwickmum"
+        if _HANDLE.fullmatch(token.text) and token.i not in taken:
+            found.append((doc[token.i : token.i + 1], "person"))  # a handle is a name
+            continue
         if token.lower_ not in TITLE_WORDS or not token.is_title:
             continue
         end = token.i + 1
@@ -286,8 +334,12 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
 
 def _in_description(mention: Span) -> bool:
     """Whether a name is named only inside someone's description ("Patricia Smith, mother
-    of Benghazi victim Sean Smith"): the object of an "of" on a noun."""
+    of Benghazi victim Sean Smith", "Bill Clinton … for his wife Hillary Clinton"): the
+    object of an "of" on a noun, or the apposition of a noun with "his", "her" …"""
     root = mention.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and any(  # "for his wife Hillary
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in root.head.children):  # Clinton"
+        return True
     return root.dep_ == "pobj" and root.head.lower_ == "of" and \
         root.head.head.pos_ == "NOUN"
 
@@ -368,7 +420,7 @@ class ActorsComponent:
             name, titles = _clean(span)
             if any(t.lower_ in TITLE_WORDS for t in titles):
                 kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
-            if name and any(t.is_title or t.is_upper for t in name):
+            if name and any(t.is_title or t.is_upper or _HANDLE.fullmatch(t.text) for t in name):
                 cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
         # the fullest forms found the clusters; shorter ones join them. Headline mentions
         # come last: title case there makes NER run on ("Donald Trump Featured")
@@ -382,9 +434,9 @@ class ActorsComponent:
             mention, kind, name, titles = cleaned[k]
             cluster = self._find(clusters, person_keys, kind, name)
             if cluster is None and mention.start_char < headline_end:
-                known = [t for t in name if t.text in person_keys]
+                known = [t for t in name if _norm(t.text) in person_keys]
                 if known:
-                    cluster = person_keys[known[-1].text]
+                    cluster = person_keys[_norm(known[-1].text)]
                     words = {t.text for t in cluster.name}
                     inside = [t for t in name if t.text in words]
                     name = [t for t in name if inside[0].i <= t.i <= inside[-1].i]
@@ -394,9 +446,10 @@ class ActorsComponent:
                 clusters.append(cluster)
                 if kind == "person":  # every surname-like word: "Castell" of "Castell Ibáñez"
                     for token in name[1:] or name:
-                        person_keys.setdefault(token.text, cluster)
+                        person_keys.setdefault(_norm(token.text), cluster)
             cluster.mentions.append(mention)
-            for role in (_prenominal(name, titles), _appositive(mention)):
+            handle = _HANDLE.fullmatch(name[0].text)  # "my friend @GovernorVA": no role
+            for role in () if handle else (*_prenominal(name, titles), _appositive(mention)):
                 if role and role.casefold() not in {r.casefold() for r in cluster.roles}:
                     cluster.roles.append(role)
         self._add_bare_names(doc, clusters, person_keys)
@@ -425,9 +478,9 @@ class ActorsComponent:
         name: list[Token],
     ) -> _Cluster | None:
         """The cluster a mention belongs to, or None for a new actor."""
-        text = [t.text for t in name]
-        same = next((c for c in clusters if c.type == kind and [t.text for t in c.name] == text),
-                    None)
+        text = [_norm(t.text) for t in name]  # "O'Neill" is "O’Neill"
+        same = next((c for c in clusters if c.type == kind
+                     and [_norm(t.text) for t in c.name] == text), None)
         if same is not None:  # "Hillary Clinton" again, whoever holds the key "Clinton"
             return same
         if kind == "person" or len(name) == 1 or text[-1] in person_keys:
@@ -435,16 +488,16 @@ class ActorsComponent:
             # case aside: "De Blasio" opening a sentence is "Bill de Blasio"; an organisation
             # only as a shorter form of a person's name ("De Vries", NER's ORG, said)
             if cluster is not None and {w.lower() for w in text} <= {
-                    t.lower_ for t in cluster.name} and (
+                    _norm(t.lower_) for t in cluster.name} and (
                     kind == "person" or len(name) == 1 or len(cluster.name) > len(name)):
                 return cluster
             if kind == "person":  # "Mr. Lou" of "Lou Jiwei": a surname written first
                 firsts = [c for c in clusters if c.type == "person" and len(c.name) > 1
-                          and c.name[0].text == text[0]] if len(text) == 1 else []
+                          and _norm(c.name[0].text) == text[0]] if len(text) == 1 else []
                 return firsts[0] if len(firsts) == 1 else None
         for cluster in clusters:
             if cluster.type == "organisation" and (
-                [t.text for t in cluster.name] == text or _same_org(name, cluster.name)
+                [_norm(t.text) for t in cluster.name] == text or _same_org(name, cluster.name)
             ):
                 return cluster
         return None
@@ -456,7 +509,7 @@ class ActorsComponent:
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1:
-                by_surname.setdefault(c.name[-1].text, []).append(c)
+                by_surname.setdefault(_norm(c.name[-1].text), []).append(c)
         for people in by_surname.values():
             if len(people) < 2:
                 continue
@@ -498,7 +551,8 @@ class ActorsComponent:
         for token in doc:
             speaker = token.is_upper and len(token) > 2 and token.i + 1 < len(doc) \
                 and doc[token.i + 1].text == ":"  # "FALLIN:" in a transcript, not a dateline
-            word = token.text.title() if speaker and token.text not in keys else token.text
+            word = _norm(token.text)
+            word = word.title() if speaker and word not in keys else word
             if token.i in taken or word not in keys or not (
                     token.tag_ == "NNP" or speaker
                     or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))):
@@ -510,6 +564,11 @@ class ActorsComponent:
             cluster.mentions.append(doc[name[0].i : token.i + 1])
             if len(name) > len(cluster.name):
                 cluster.name = name
+
+
+def _norm(word: str) -> str:
+    """A name's word with its apostrophes made plain: "O'Neill" and "O’Neill" are one name."""
+    return word.replace("’", "'").replace("‘", "'")
 
 
 def _words_text(tokens: list[Token]) -> str:

@@ -73,7 +73,8 @@ ORG_NOUNS = frozenset(
 )
 GENERIC_ORG_NOUNS = frozenset(
     [
-        "company", "firm", "agency", "organisation", "organization", "group", "bureau"
+        "company", "firm", "agency", "organisation", "organization", "group", "bureau",
+        "union", "association"
     ]
 )
 """Nouns that refer back to whichever organisation was quoted last ("the company said")."""
@@ -162,7 +163,10 @@ NOT_PERSON_NOUNS = frozenset(
 GENDERED_NOUNS = {
     "businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
     "businesswoman": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
-    "widow": "f", "king": "m", "queen": "f", "prince": "m",
+    "widow": "f", "king": "m", "queen": "f", "prince": "m", "widower": "m", "mother": "f",
+    "father": "m", "wife": "f", "husband": "m", "daughter": "f", "son": "m", "sister": "f",
+    "brother": "m", "mom": "f", "dad": "m", "grandmother": "f", "grandfather": "m",
+    "princess": "f", "actress": "f",
 }
 ABBREVIATED = {
     "sen.": "senator", "sen": "senator", "gov.": "governor", "gov": "governor",
@@ -217,14 +221,30 @@ TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "b
 ADDRESSEES = frozenset(["them", "him", "her", "us", "me", "you", "reporters", "journalists"])
 CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for"])
 RECIPIENT_VERBS = frozenset(["say", "speak", "talk", "write", "explain", "complain", "insist",
-                             "confide", "announce", "declare", "boast", "repeat"])
-"""Speech verbs whose "to" or "with" names who heard it: "insisting to Priebus that …"."""
+                             "confide", "announce", "declare", "boast", "repeat", "sing",
+                             "pitch", "send", "respond", "reply"])
+"""Speech verbs whose "to" or "with" names who heard it: "insisting to Priebus that …",
+"sings to Clinton", "sent a letter to the board"."""
+MEDIUM_PREPS = frozenset(["in", "on", "at", "during", "via"])
+"""Prepositions that put words in a medium or at an occasion ("in a statement"); "for his
+statements" or "to the report" does not."""
+PLATFORM_NOUNS = frozenset(["twitter", "facebook", "instagram", "youtube", "website", "site",
+                            "media", "television", "tv", "radio", "blog", "show", "programme",
+                            "program", "podcast", "broadcast", "air", "channel"])
+"""Where "on" puts words even when the parser hangs it on the object ("reported her presence
+on Twitter", "blasted X as a disgrace on The Evening Show")."""
+FUTURE_WORDS = frozenset(["upcoming", "next", "future", "coming", "forthcoming"])
+"""An occasion still to come is no channel: "advice … in the upcoming debates"."""
 CARRIER_VERBS = frozenset(["publish", "issue", "release", "write", "send", "post"])
 """Verbs whose object is the medium: "issued a statement denying …", "wrote a letter …"."""
 CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "release",
                            "message", "tweet", "post", "notice", "filing", "op-ed", "editorial",
                            "column", "essay", "video", "ad", "advertisement"])
 """… when the object is one of these (a website or a book "asking for …" is the source)."""
+AUDIENCE_NOUNS = frozenset(["audience", "crowd", "press", "media", "public", "congregation",
+                            "gathering", "meeting", "assembly", "rally", "conference"])
+"""Hearers that are no person noun: "spoke to the crowd", "told the press"."""
+_CLAUSE_DEPS = frozenset(("ccomp", "relcl", "acl", "advcl", "xcomp", "csubj", "parataxis"))
 _PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f"}
 _PLURAL_PRON = frozenset(("they", "we"))
 _RELATIVE = frozenset(("who", "which", "that"))
@@ -250,8 +270,9 @@ _ANON_TAIL = re.compile(
 )
 """The explanation that often follows: "… because they were not authorised to …"."""
 _CHANNEL_RE = re.compile(
-    r"\b(?:[Ss]peaking|[Tt]alking)\s+(?P<a>(?:to|with)\s+[^,.;]+)"
-    r"|\b(?:[Ss]peaking|[Tt]alking|[Aa]ppearing)\s+(?P<f>on\s+(?:the\s+)?(?!(?:Monday|Tuesday|"
+    r"\b(?<!and )(?<!or )(?<!of )(?<!by )(?<!from )(?<!about )(?:[Ss]peaking|[Tt]alking)"
+    r"\s+(?P<a>(?:to|with)\s+[^,.;]+)"  # a participle, not a gerund: "… and speaking with"
+    r"|\b(?:[Ss]peaking|[Tt]alking|[Aa]ppearing|appeared)\s+(?P<f>on\s+(?:the\s+)?(?!(?:Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b(?:spoke|talked)\s+(?P<d>(?:to|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b[Ww]riting\s+(?P<e>for\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
@@ -282,6 +303,9 @@ def _span(doc: Doc, a: Attribution) -> Span | None:
         return None
     cs, ce = (a.cue[0][0], a.cue[-1][1]) if a.cue else (_anchor(a), _anchor(a))
     parts = [p for p in (doc.char_span(s, e, alignment_mode="expand") for s, e in a.source) if p]
+    named = [p for p in parts if not (p.root.dep_ == "appos" and any(  # "Dean … a former
+        q is not p and q.start <= p.root.head.i < q.end for q in parts))]  # chairman and …"
+    parts = named or parts
     subjects = [p for p in parts if _is_subject(p.root)]
     if not parts:
         return None  # "Trump, who has relied on …": the subject, not the clause's tail
@@ -332,7 +356,8 @@ class SourcesComponent(AttributionLayer):
         if lead is not None and (
                 any(sp is not None and sp.start_char < _headline_end(text)
                     for sp in spans.values())
-                or any(i.type == "named_person" and i.actor is None for i in infos.values())):
+                or any(i.type == "named_person" and i.actor is None for i in infos.values())
+                or (not reasons and any(i.type == "anonymous_person" for i in infos.values()))):
             # a headline, or an opening "the president said", names no one before it: it is
             # the person the article quotes most, known once the body's sources are resolved
             infos = self._resolve(doc, text, atts, actors, spans, reasons, lead)
@@ -361,14 +386,24 @@ class SourcesComponent(AttributionLayer):
         gender = self._genders(text, actors)
         quoted = _merged([o for a in atts for o in a.content])
         headline = _headline_end(text)
+        # before anyone is named, "A New York judge has rejected …" opens a story that names
+        # the judge later; with no reason for anonymity anywhere, it is the person quoted most
+        opening = -1 if lead is None or reasons else min(
+            (s for actor in actors if actor.type == "person" for s, _ in actor.mentions
+             if s >= headline), default=len(text))
         done: dict[int, tuple[int, int, float, _Info]] = {}  # i -> (sent, char, subject, info)
         infos: dict[int, _Info] = {}
         for i in sorted(range(len(atts)), key=lambda i: _anchor(atts[i])):
             a = atts[i]
-            span = spans[i] or self._shared_source(doc, a, atts, spans)
+            span = spans[i] or self._shared_source(doc, a, atts, spans) \
+                or _cue_subject(doc, a)
             in_headline = span is not None and span.start_char < headline
             info = self._classify(doc, a, span, actors, done, gender, sents, quoted, lead,
                                   in_headline)
+            if span is not None and span.start_char < opening and info.anonymous \
+                    and _delayed_name(span, actors[lead].roles if lead is not None else []):
+                assert lead is not None
+                info = _Info("named_person", False, (), lead, info.lemma, False)
             if i in reasons:  # a stated reason makes any source an anonymous one
                 info = replace(info, reason=(reasons[i],), anonymous=True)
             if info.anonymous:
@@ -438,6 +473,11 @@ class SourcesComponent(AttributionLayer):
             if prior is not None:
                 return replace(prior, type="anonymous_person", anonymous=True, actor=None,
                                plural=False)
+        if in_headline and root.is_title and root.pos_ in ("PROPN", "NOUN") \
+                and actor_at(doc, root) is None:  # title case: "Sanders" tagged a noun
+            named = _by_surname(actors, root.text)  # "Sanders: Clinton needs to …"
+            if named is not None:
+                return _Info("named_person", False, (), named, low, False)
         if lead is not None and in_headline:  # "DNC chair dismisses …"
             last = next((t for t in reversed(span) if t.pos_ in ("NOUN", "PROPN")), root)
             named = {k for t in span if (k := actor_at(doc, t)) is not None}
@@ -448,9 +488,11 @@ class SourcesComponent(AttributionLayer):
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
         possessed = root.lemma_.lower() in PERSON_ROLE_NOUNS - SPOKES_NOUNS and any(
             c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
+        owner = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        owners = {k for i in owner if (k := actor_at(doc, doc[i])) is not None}
         if (dets & {"the", "this", "that", "these", "those"} or possessed) \
-                and actor_at(doc, root) is None \
-                and not any(_names_someone(doc, actors, t) for t in span):
+                and actor_at(doc, root) is None and not any(  # "Obama's former strategist"
+                    _names_someone(doc, actors, t) for t in span if t.i not in owner):
             lemma = root.lemma_.lower()
             same = self._latest(done, sents[root.i], root.idx,
                                 lambda info: info.lemma == lemma and info.actor is not None,
@@ -467,9 +509,9 @@ class SourcesComponent(AttributionLayer):
             if prior is not None:
                 return prior
             titled = self._titled(actors, root)
-            if titled is None and "the" in dets and lemma in PERSON_ROLE_NOUNS \
+            if titled is None and ("the" in dets or possessed) and lemma in PERSON_ROLE_NOUNS \
                     and root.tag_ == "NN" and not _has_conj(root):
-                titled = self._salient_person(doc, actors, root, gender, quoted, lead)
+                titled = self._salient_person(doc, actors, root, gender, quoted, lead, owners)
             if titled is not None:
                 return _Info("named_person", False, (), titled, root.lemma_.lower(), False)
         return self._base(doc, span, root, actors)
@@ -628,6 +670,9 @@ class SourcesComponent(AttributionLayer):
         for k, actor in enumerate(actors):
             if actor.type != "organisation" or _is_outlet_actor(actor):
                 continue
+            if lemma in _MEMBERS_BODIES and not _MEMBERS_BODIES[lemma] & set(
+                    actor.name.casefold().split()):
+                continue  # "the union" is no company: a body of members by its name
             for s, e in actor.mentions:
                 if s >= root.idx or any(cs <= s < ce for cs, ce in exclude):
                     continue
@@ -655,19 +700,29 @@ class SourcesComponent(AttributionLayer):
 
     @staticmethod
     def _salient_person(doc: Doc, actors: list[Actor], root: Token, gender: dict[int, str],
-                        quoted: Offsets, lead: int | None) -> int | None:
+                        quoted: Offsets, lead: int | None,
+                        owners: set[int] | None = None) -> int | None:
         """Whom an unmatched "the Republican nominee" or "the New York businessman" most
         likely means: a person of a fitting gender who was the subject of one of the two
         sentences before, else the one named most often outside quotes (ties: named last),
-        else, with no one named before, ``lead``."""
+        else, with no one named before, ``lead``; never the description's possessor (Obama
+        is not "Obama's former strategist")."""
         want = GENDERED_NOUNS.get(root.lower_, "")
         here = root.idx
         people = {
             k: [(s, e) for s, e in actor.mentions if s < here]
             for k, actor in enumerate(actors)
             if actor.type == "person" and not (want and gender.get(k, want) != want)
+            and k not in (owners or ())
         }
         sent = root.sent
+        for k, mentions in people.items():  # "As far as whether Sanders still senses …, the
+            for s, e in mentions:  # Vermont senator acknowledged": a fronted clause's subject
+                span = doc.char_span(s, e, alignment_mode="expand")
+                if sent.start_char <= s and span is not None and _is_subject(span.root) \
+                        and span.root.head.dep_ in ("advcl", "pcomp", "ccomp", "csubj") \
+                        and span.root.head.i < root.i and not _covers(quoted, s):
+                    return k
         for _ in range(2):
             if sent.start == 0:
                 break
@@ -702,14 +757,15 @@ class SourcesComponent(AttributionLayer):
                     out[k] = "m" if word in ("mr", "mr.") else "f"
                 elif word in ("ms", "miss", "dame"):
                     out[k] = "f"
+            # a gendered role ("9/11 widow Terry Strada") outweighs a given name's guess
+            said = {GENDERED_NOUNS[w] for w in re.findall(r"[\w-]+", roles)
+                    if w in GENDERED_NOUNS}
+            if len(said) == 1:
+                out.setdefault(k, said.pop())
             first = actor.name.split()[0].casefold()
             if first in FEMALE_NAMES:
                 out.setdefault(k, "f")
             elif first in MALE_NAMES:
-                out.setdefault(k, "m")
-            if "spokeswoman" in roles or "chairwoman" in roles:
-                out.setdefault(k, "f")
-            elif "spokesman" in roles or "chairman" in roles:
                 out.setdefault(k, "m")
         return out
 
@@ -763,25 +819,34 @@ class SourcesComponent(AttributionLayer):
         if verb.lower_ == "according":  # "according to sources who spoke to Fox News"
             return _fixed_channel(text, a.source)
         phrases: list[tuple[int, int] | None] = []
-        for child in verb.children:
-            if verb.lemma_ in CARRIER_VERBS and child.dep_ == "dobj" and (
-                    child.lemma_.lower() in CARRIED_MEDIA):
-                phrases.append(_subtree_chars(child))  # "issued a statement denying …"
-                continue
-            if child.i in range(cue.start, cue.end) and child.dep_ != "prep":
-                continue
-            named = child.pos_ in ("NOUN", "PROPN") and (
-                verb.lemma_ == "tell" or child.ent_type_ in ("PERSON", "ORG")
-                or (child.pos_ == "PROPN" and actor_at(doc, child) is not None))
-            if verb.lemma_ in TOLD_VERBS and child.dep_ in ("dobj", "dative") and (
-                    named or child.lower_ in ADDRESSEES):
-                phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"
-            elif child.dep_ == "prep" and child.lower_ in CHANNEL_PREPS:
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and _channel_object(verb, child, objs[0]):
-                    phrases.append(_subtree_chars(child))
+        heads = [verb]
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+            heads.append(verb.head.head)  # "responded to a reader by saying …"
+        for head in heads:
+            for child in head.children:
+                if head.lemma_ in CARRIER_VERBS and child.dep_ == "dobj" and (
+                        child.lemma_.lower() in CARRIED_MEDIA):
+                    phrases.append(_subtree_chars(child))  # "issued a statement denying …"
+                    continue
+                prep = child.dep_ == "prep" or (child.dep_ == "dative" and child.pos_ == "ADP")
+                if child.i in range(cue.start, cue.end) and not prep:
+                    continue
+                named = child.pos_ in ("NOUN", "PROPN") and (
+                    head.lemma_ == "tell" or child.ent_type_ in ("PERSON", "ORG")
+                    or (child.pos_ == "PROPN" and actor_at(doc, child) is not None))
+                if head.lemma_ in TOLD_VERBS and child.dep_ in ("dobj", "dative") and (
+                        named or child.lower_ in ADDRESSEES):
+                    phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"
+                elif prep and child.lower_ in CHANNEL_PREPS:  # "sent a letter to the board"
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs and _channel_object(head, child, objs[0]):
+                        phrases.append(_subtree_chars(child))
+        if not any(phrases):  # "reported her presence on Twitter": "on" hung on the object
+            phrases.append(_platform_on_object(verb))
         found = [p for p in phrases if p is not None and not any(  # the source itself is
             s < p[1] and p[0] < e for s, e in a.source)]  # no channel: "a video … is featured in"
+        if not found and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
+            return ()  # "said in an interview, pointing out …": the channel is the said's
         if not found:  # not from the content: "said he began speaking with …" is no channel
             return _fixed_channel(text, ((verb.sent.start_char, verb.sent.end_char),), a.content)
         return tuple(sorted(found))
@@ -804,8 +869,13 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     ("in a statement", "at a briefing"), an outlet or programme ("on CNN's State of the
     Union", "on Fox News"), or a recipient ("said to reporters", "spoke with the AP")."""
     p = prep.lower_
-    if p != "with" and (obj.lemma_.lower() in MEDIUM_NOUNS or obj.lower_ in MEDIUM_NOUNS):
-        return True  # "with" a medium is no channel: "were thrilled with the editorial"
+    if any(c.lower_ in FUTURE_WORDS for c in obj.children):
+        return False  # "advice … in the upcoming debates": not where it was said
+    medium = obj.lemma_.lower() in MEDIUM_NOUNS or obj.lower_ in MEDIUM_NOUNS
+    if p in MEDIUM_PREPS and medium:
+        return True  # not "with" a medium ("thrilled with the editorial"), nor "for" one
+    if p == "to" and _platform(obj):
+        return True  # "taking to Twitter", "posted to Facebook"
     if obj.lemma_.lower() in ("response", "reply", "answer"):
         # "in his response", "in response to a question from a reporter"; not "in response
         # to the ruling"
@@ -814,11 +884,49 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     if p == "on":
         return obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)
     if p in ("to", "with"):
-        return verb.lemma_ in RECIPIENT_VERBS \
-            and obj.pos_ in ("NOUN", "PROPN") and obj.ent_type_ not in ("DATE", "TIME", "GPE")
-    if p == "for":
-        return verb.lemma_ == "write" and (obj.ent_type_ == "ORG" or is_outlet(obj.text))
+        return verb.lemma_ in RECIPIENT_VERBS and (_recipient(obj) or (p == "to" and medium))
+    if p == "for":  # "wrote for Morning Consult"
+        return verb.lemma_ == "write" and (
+            obj.ent_type_ == "ORG" or is_outlet(obj.text) or medium
+            or (obj.pos_ == "PROPN" and obj.ent_type_ not in ("PERSON", "DATE", "TIME", "GPE")))
     return False
+
+
+def _recipient(obj: Token) -> bool:
+    """Whether the object of "to" or "with" can hear words: a name, a person or a body
+    ("sings to Clinton", "spoke with the board"); not "with one notable exception"."""
+    if obj.ent_type_ in ("DATE", "TIME", "GPE"):
+        return False
+    lemma = obj.lemma_.lower()
+    return obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP") \
+        or obj.lower_ in ADDRESSEES or _person_noun(lemma) or lemma in ORG_NOUNS \
+        or lemma in GROUP_WORDS or lemma in AUDIENCE_NOUNS
+
+
+def _platform_on_object(verb: Token) -> tuple[int, int] | None:
+    """ "on" a platform or outlet that the parser hung on the cue's object, not on the cue
+    ("reported her presence on Twitter", "called X a disgrace on The Evening Show"), looked
+    for in the object's phrase, not in a clause inside it."""
+    stack = [c for c in verb.children if c.dep_ in ("dobj", "oprd", "npadvmod", "dative")
+             or (c.dep_ == "prep" and c.lower_ == "as")]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _CLAUSE_DEPS:
+                continue
+            if c.dep_ == "prep" and c.lower_ == "on":
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs and _platform(objs[0]):
+                    return _subtree_chars(c)
+            stack.append(c)
+    return None
+
+
+def _platform(obj: Token) -> bool:
+    """A platform, programme or outlet, not still to come."""
+    return not any(c.lower_ in FUTURE_WORDS for c in obj.children) and (
+        obj.lower_ in PLATFORM_NOUNS or obj.lemma_.lower() in PLATFORM_NOUNS
+        or obj.ent_type_ == "WORK_OF_ART" or is_outlet(obj.text))
 
 
 def _subtree_chars(token: Token) -> tuple[int, int] | None:
@@ -856,6 +964,92 @@ def _covers(merged: Offsets, pos: int) -> bool:
     test every actor mention against every attribution's content)."""
     k = bisect_right(merged, (pos, sys.maxsize)) - 1
     return k >= 0 and merged[k][0] <= pos < merged[k][1]
+
+
+def _by_surname(actors: list[Actor], word: str) -> int | None:
+    """The person a headline's bare surname names, NER having missed it there ("Sanders:
+    Clinton needs to …", "Trump questions …"): the body's person with that last name and
+    the most mentions."""
+    key = word.replace("’", "'").casefold()
+    people = [(len(actor.mentions), -k, k) for k, actor in enumerate(actors)
+              if actor.type == "person" and actor.name.split()
+              and actor.name.split()[-1].replace("’", "'").casefold() == key]
+    return max(people)[2] if people else None
+
+
+def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
+    """The subject of a cue the attribution model left without a source ("“…,” Flynn, a
+    top surrogate, said Thursday"), outside the content: typing and linking use it, the
+    source spans stay empty."""
+    if a.source or not a.cue:
+        return None
+    cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+    if cue is None:
+        return None
+    subject = next((c for c in cue.root.children if c.dep_ == "nsubj"), None)  # not "was
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.root.children)
+    if subject is None and cue.start > 0 and not passive:  # asked": passive
+        before = doc[cue.start - 1]  # "“…,” Tulsa police Chief Chuck Jordan said", misparsed
+        k = actor_at(doc, before)
+        if k is not None and before.pos_ == "PROPN" and not any(
+                s <= before.idx < e for s, e in a.content):
+            start = before.i
+            while start > 0 and actor_at(doc, doc[start - 1]) == k:
+                start -= 1
+            return doc[start : before.i + 1]
+    if subject is None or any(s <= subject.idx < e for s, e in a.content):
+        return None
+    if not (cue.start - 3 <= subject.right_edge.i and subject.left_edge.i <= cue.end):
+        return None  # by the cue ("X, a surrogate, said", "reported Reuters"), not a stray
+    lemma = subject.lemma_.lower()
+    if not (subject.pos_ == "PROPN" or subject.lower_ in _PERSON_PRON
+            or subject.lower_ in _PLURAL_PRON or (subject.pos_ == "NOUN" and (
+                _person_noun(lemma) or lemma in _BODIES_AND_DOCUMENTS))):
+        return None  # "suspicions persist that …": the claim, not who holds it
+    return doc[subject.left_edge.i : subject.i + 1]
+
+
+def _delayed_name(span: Span, roles: list[str]) -> bool:
+    """Whether a source reads as a lead's description of someone the story names later
+    (whose ``roles`` are given): a title or "official", singular, indefinite or (in a
+    headline) bare, that the named person's title fits ("A New York judge has rejected …"
+    for "Manhattan Supreme Court Justice Frank Nervo", "a Chinese official said" for the
+    "finance minister"), without words that keep it unnamed ("familiar with", "close to",
+    "declined to be named", "senior")."""
+    root = _root(span)
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or not (
+            lemma in PERSON_ROLE_NOUNS or lemma in ("official", "diplomat")):
+        return False
+    titles = {ABBREVIATED.get(w, w) for role in roles for w in role.casefold().split()}
+    fits = _FITTING_TITLES.get(lemma, frozenset((lemma,)))
+    if not titles & fits:
+        return False  # "a police officer said", the story then quoting its chief
+    dets = {c.lower_ for c in root.children if c.dep_ in ("det", "nummod")}
+    if dets - {"a", "an"}:
+        return False
+    return not any(t.lower_ in ("familiar", "knowledge", "close", "anonymity", "condition",
+                                "declined", "named", "unnamed", "anonymous", "senior")
+                   for t in root.subtree)
+
+
+_MEMBERS_BODIES: dict[str, frozenset[str]] = {
+    "union": frozenset(("union", "association", "federation", "workers", "guild", "teamsters",
+                        "brotherhood", "employees", "confederation")),
+    "association": frozenset(("association", "federation", "society", "league")),
+}
+"""For "the union" or "the association", only an organisation whose name says it is one
+("The Kestwick Nurses Association … the union"), not the company named last."""
+
+_FITTING_TITLES: dict[str, frozenset[str]] = {
+    "judge": frozenset(("judge", "justice")),
+    "official": TITLE_WORDS - frozenset(("spokesman", "spokeswoman", "spokesperson")),
+    "diplomat": frozenset(("ambassador", "envoy", "diplomat", "minister", "secretary")),
+    "lawmaker": frozenset(("senator", "representative", "congressman", "congresswoman",
+                           "lawmaker", "legislator")),
+}
+"""Titles a lead's description may stand for (others only their own word): "a judge" is the
+"Justice" named later, "an official" any office holder."""
 
 
 def _most_quoted(actors: list[Actor], infos: dict[int, _Info]) -> int | None:

@@ -36,7 +36,7 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
             "write", "reply", "respond", "remark", "observe", "announce", "declare", "recall",
             "continue", "testify", "post", "talk", "answer", "put", "tweet", "cite", "mention",
             "discuss", "address", "coin", "express", "trace", "reference", "recount",
-            "emphasize", "emphasise", "stress", "reiterate", "point"),
+            "emphasize", "emphasise", "stress", "reiterate", "point", "sing", "pitch"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims"),
     "accuse": ("accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault",
@@ -81,7 +81,8 @@ REFERRING_HEADS: dict[str, tuple[str, ...]] = {
     "allegation": _CHARGES, "accusation": _CHARGES, "charge": _CHARGES, "claim": _CHARGES,
     "wrongdoing": _CHARGES, "suggestion": _VIEWS, "criticism": _VIEWS, "report": _VIEWS,
     "idea": _VIEWS, "view": _VIEWS, "assertion": _VIEWS, "story": _VIEWS, "rumour": _VIEWS,
-    "remark": _VIEWS, "comment": _VIEWS,
+    "remark": _VIEWS, "comment": _VIEWS, "argument": _CHARGES, "contention": _CHARGES,
+    "notion": _VIEWS, "theory": _VIEWS,
 }
 """A denial whose content is one of these nouns refers back to the latest attribution of
 the listed stance classes, whoever it was about ("X denied the allegations")."""
@@ -89,6 +90,12 @@ CLAIM_NOUNS = frozenset([*REFERRING_HEADS, "rumor", "notion", "speculation", "ar
                          "concern", "complaint", "objection", "suspicion",
                          "contention", "theory", "insinuation", "impression"])
 """Nouns that restate a claim when a "that" clause follows ("reports that he resigned")."""
+REQUEST_NOUNS = frozenset(["request", "motion", "petition", "appeal", "application", "plea",
+                           "demand", "call"])
+"""What a denial may reject that is no claim but a request someone made ("rejected a media
+request to unseal the file", "denied the motion"): it answers that ``ask`` attribution."""
+_FILING_VERBS = frozenset(["file", "submit", "lodge", "bring"])
+"""Verbs that make a request in a document: "filed a motion to unseal" is an ``ask``."""
 _CHARGE_EVENT = re.compile(
     r"\b(?:alleg(?:ed|es|ing|ation|ations)|accus(?:ed|es|ing|ation|ations)|charged\s+with|"
     r"claim(?:ed|s)?)\b", re.IGNORECASE)
@@ -135,6 +142,8 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
         return "deny"
     if lemma == "plead" and _NEGATED_PLEA.search(content):
         return "deny"
+    if lemma in _FILING_VERBS and _first_noun(doc, (*a.cue[1:], *a.content[:1])) in REQUEST_NOUNS:
+        return "ask"  # "filed a motion to unseal the records"
     if lemma == "call" and not any(t.lower_ in ("on", "for") for t in cue):
         return "say"  # "called the recall a stunt"; "called on" and "called for" ask
     return _CLASS_OF.get(lemma, "say" if lemma in ("say", "tell") else "other")
@@ -186,6 +195,11 @@ class StanceComponent(AttributionLayer):
         who = _deniers(d, actors)
         sents = [s.start_char for s in doc.sents]
         here_sent = bisect_right(sents, here)
+        own = _own_words(doc, atts, i)
+        if _content_head(doc, d) in REQUEST_NOUNS and (
+                noun is None or noun.lemma_.lower() in REQUEST_NOUNS):
+            asked = _requested(doc, atts, i, who, own, sents, here_sent)
+            return ((asked,) if asked is not None else ()), ()
         charge = _charge_denied_in_passing(doc, d)
         if charge is not None:  # "X complained that S, a charge that Y denied"
             sent = charge.sent
@@ -199,7 +213,12 @@ class StanceComponent(AttributionLayer):
             if named is not None:  # "denied the report. The report, published by …, said"
                 return (named,), restated
             personal = any(c.dep_ == "poss" for c in noun.children)  # "his claim": a person's
-            ids, event = _referred(doc, text, atts, i, head, who, personal, actors)
+            ids, event = _referred(doc, text, atts, i, head, who, personal, actors, own)
+            stated = _content_words(doc, restated)
+            if stated and not stated & _content_words(doc, (*event, *(
+                    o for j in ids for o in atts[j].content))) and not any(
+                    here_sent - bisect_right(sents, _start(atts[j])) <= 1 for j in ids):
+                return (), restated  # "disputes the idea that S": S, not a remark long before
             return ids, tuple(sorted({*restated, *event}))
         denied = _content_words(doc, d.content)
         owned = _owned_claim(doc, d)
@@ -241,7 +260,8 @@ class StanceComponent(AttributionLayer):
         best: tuple[int, int, int, int] | None = None  # (earlier, accusation, -distance, index)
         for j, p in enumerate(atts):
             start = _start(p)
-            if j == i or p.stance not in _VIEWS or (p.actor is not None and p.actor in who) \
+            if j == i or j in own or p.stance not in _VIEWS or (
+                    p.actor is not None and p.actor in who) \
                     or any(s <= here < e for s, e in p.content):  # it reports the denial
                 continue
             distance = abs(here_sent - bisect_right(sents, start))
@@ -456,8 +476,8 @@ def _restated_claim(doc: Doc, d: Attribution, cues: list[int]) -> Offsets:
 
 
 def _referred(doc: Doc, text: str, atts: list[Attribution], i: int, head: str,
-              who: set[int], personal: bool,
-              actors: list[Actor]) -> tuple[tuple[int, ...], Offsets]:
+              who: set[int], personal: bool, actors: list[Actor],
+              own: set[int] | None = None) -> tuple[tuple[int, ...], Offsets]:
     """What "the allegations" or "that suggestion" refers to: the nearest earlier claim of a
     fitting class within 1,200 characters, whether the attribution model found it (an
     attribution) or not (a sentence with "alleged", "accused", "is widely believed" …); an
@@ -470,7 +490,7 @@ def _referred(doc: Doc, text: str, atts: list[Attribution], i: int, head: str,
     found: list[tuple[int, int, tuple[int, int] | None]] = []  # (position, index, sentence)
     for j, p in enumerate(atts):
         start = _start(p)
-        if j != i and start < here and here - start < 1200 \
+        if j != i and j not in (own or ()) and start < here and here - start < 1200 \
                 and (p.actor is None or p.actor not in who) and (p.stance in classes or (
                     p.stance == "say" and _is_about(doc, text, p, who, actors))):
             found.append((start, j, None))
@@ -519,6 +539,62 @@ def _referring_noun(doc: Doc, a: Attribution) -> Token | None:
                     "their"}:
                 return noun
     return None
+
+
+def _first_noun(doc: Doc, spans: Offsets) -> str:
+    """The lemma of the first noun in some spans ("" when there is none)."""
+    for s, e in spans:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        for t in [] if span is None else span:
+            if t.pos_ == "NOUN":
+                return t.lemma_.lower()
+    return ""
+
+
+def _content_head(doc: Doc, a: Attribution) -> str:
+    """The lemma of the root of an attribution's first content span ("" without one)."""
+    if not a.content:
+        return ""
+    span = doc.char_span(a.content[0][0], a.content[0][1], alignment_mode="expand")
+    return "" if span is None else span.root.lemma_.lower()
+
+
+def _own_words(doc: Doc, atts: list[Attribution], i: int) -> set[int]:
+    """The attributions that are the denier's own words: those with its source, and, for a
+    conjunct or participle cue with no source of its own ("the brief said S and dismissed
+    the reports"), the cue before it in its sentence, whose source it shares."""
+    d = atts[i]
+    own = {j for j, p in enumerate(atts) if j != i and d.source and p.source == d.source}
+    if d.source or not d.cue:
+        return own
+    cue = doc.char_span(d.cue[0][0], d.cue[-1][1], alignment_mode="expand")
+    if cue is None or not (cue.root.dep_ == "conj" or (
+            cue.root.dep_ in ("advcl", "acl") and cue.root.tag_ == "VBG")):
+        return own
+    sent = cue.root.sent
+    before = [(p.cue[0][0], j) for j, p in enumerate(atts)
+              if j != i and p.cue and sent.start_char <= p.cue[0][0] < cue.start_char]
+    return own | ({max(before)[1]} if before else set())
+
+
+def _requested(doc: Doc, atts: list[Attribution], i: int, who: set[int], own: set[int],
+               sents: list[int], here_sent: int) -> int | None:
+    """The request a denial rejects ("has rejected a media request to …", "denied the
+    motion"): the nearest earlier ``ask`` attribution within eight sentences, else the first
+    later one within three (a headline's or a lead's denial comes before the request)."""
+    here = _start(atts[i])
+    best: tuple[int, int, int] | None = None  # (earlier, -distance, index)
+    for j, p in enumerate(atts):
+        if j == i or j in own or p.stance != "ask" or (p.actor is not None and p.actor in who):
+            continue
+        distance = bisect_right(sents, _start(p)) - here_sent
+        earlier = _start(p) < here
+        if (earlier and -distance > 8) or (not earlier and distance > 3):
+            continue
+        key = (int(earlier), -abs(distance) if earlier else -distance, j)
+        if best is None or key > best:
+            best = key
+    return None if best is None else best[2]
 
 
 def _start(a: Attribution) -> int:
