@@ -13,7 +13,17 @@ from spacy.tokens import Doc
 
 from sayso.errors import ModelError
 from sayso.pipeline.features import DocView, cue_static, is_cue_candidate
-from sayso.pipeline.neural import DIM, WINDOW, Encoder, Head, fit_head
+from sayso.pipeline.neural import (
+    DIM,
+    REACH,
+    WINDOW,
+    Encoder,
+    Head,
+    RoleHead,
+    cue_window,
+    fit_head,
+    fit_role_head,
+)
 
 
 def _data(n_docs: int = 40, length: int = 50) -> tuple[list[np.ndarray], list[np.ndarray]]:
@@ -45,6 +55,54 @@ def test_head_round_trips_through_disk(tmp_path: Path) -> None:
     head.save(tmp_path / "head.npz")
     again = Head.load(tmp_path / "head.npz")
     assert np.array_equal(head(xs[0]), again(xs[0]))
+
+
+def _cued_data(n_docs: int = 40, length: int = 40) -> tuple[list[np.ndarray], list[tuple]]:
+    """Random docs with two cues each; an attribution's source is the token before its cue
+    and its content the three after it, so only the cue says which tokens are whose."""
+    rng = np.random.default_rng(1)
+    xs = [rng.normal(size=(length, 16)).astype(np.float32) for _ in range(n_docs)]
+    examples = []
+    for a in range(n_docs):
+        first = int(rng.integers(2, 14))
+        for c in (first, first + 18):
+            examples.append((a, [c], [c - 1], [c + 1, c + 2, c + 3]))
+    return xs, examples
+
+
+@pytest.mark.transformer
+def test_role_head_labels_the_roles_of_the_cue_it_is_given() -> None:
+    xs, examples = _cued_data()
+    head = fit_role_head(xs, examples, epochs=60)
+    right = total = 0
+    for a, cue, source, content in examples[:40]:
+        (p,) = head(xs[a], [cue])
+        lo, hi = cue_window(len(xs[a]), cue)
+        gold = np.zeros((len(xs[a]), 2), bool)
+        gold[source, 0] = gold[content, 1] = True
+        right += ((p[lo:hi] > 0.5) == gold[lo:hi]).sum()
+        total += 2 * (hi - lo)
+    assert right / total > 0.97
+    a, first, *_ = examples[0]
+    second = examples[1][1]
+    p1, p2 = head(xs[a], [first, second])  # one batch, two cues: each gets its own roles
+    assert p1[first[0] + 1, 1] > 0.5 > p2[first[0] + 1, 1]
+    assert p2[second[0] + 1, 1] > 0.5 > p1[second[0] + 1, 1]
+
+
+@pytest.mark.transformer
+def test_role_head_round_trips_and_has_no_opinion_outside_its_window(tmp_path: Path) -> None:
+    xs, examples = _cued_data(n_docs=4, length=3 * REACH)
+    head = fit_role_head(xs, examples, epochs=1)
+    head.save(tmp_path / "role_head.npz")
+    again = RoleHead.load(tmp_path / "role_head.npz")
+    cue = [REACH + 10]
+    (p,) = head(xs[0], [cue])
+    assert np.array_equal(p, again(xs[0], [cue])[0])
+    lo, hi = cue_window(len(xs[0]), cue)
+    assert (lo, hi) == (10, 2 * REACH + 11)
+    assert (p[:lo] == 0.5).all() and (p[hi:] == 0.5).all()
+    assert head(xs[0], []) == []
 
 
 def test_missing_extra_gives_e023(monkeypatch: pytest.MonkeyPatch) -> None:

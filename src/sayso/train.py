@@ -26,10 +26,10 @@ from .export.brat import RoleSpans
 from .nlp import base_nlp, pipeline_label
 from .pipeline.features import DocView
 from .pipeline.model import AttributionModel
-from .pipeline.neural import LAYERS, Encoder, Head, fit_head
+from .pipeline.neural import LAYERS, Encoder, Head, RoleHead, fit_head, fit_role_head
 
 MODEL_LABEL = "attribution-v1"
-ACCURATE_LABEL = "attribution-accurate-v3"
+ACCURATE_LABEL = "attribution-accurate-v4"
 ROLES = ("cue", "source", "content")
 
 
@@ -87,24 +87,39 @@ def _role_targets(doc: Doc, gold: GoldDocument) -> np.ndarray:
     return y
 
 
+def _role_head_examples(
+    docs: Sequence[tuple[str, GoldDocument]], parsed: Sequence[Doc]
+) -> list[tuple[int, list[int], list[int], list[int]]]:
+    """``(article, cue, source, content)`` token lists of every gold attribution with a cue."""
+    out = []
+    for a, (doc, (_, gold)) in enumerate(zip(parsed, docs, strict=True)):
+        for att in gold.attributions:
+            cue = _tokens_in(doc, att["cue"])
+            if cue:
+                source, content = (
+                    [t for t in _tokens_in(doc, att[r]) if t not in cue]
+                    for r in ("source", "content")
+                )
+                out.append((a, cue, source, content))
+    return out
+
+
 def neural_features(
     train_docs: Sequence[tuple[str, GoldDocument]],
     train_parsed: Sequence[Doc],
-    dev_parsed: Sequence[Doc],
-    encoder: Encoder,
+    x_train: Sequence[np.ndarray],
+    x_dev: Sequence[np.ndarray],
     *,
     seed: int,
     epochs: int,
 ) -> tuple[list[np.ndarray], list[np.ndarray], Head]:
-    """The head's output for train and dev, and the head itself.
+    """The head's output for train and dev (from their MiniLM vectors), and the head itself.
 
     Train articles get out-of-fold output (two folds: each half is read by a head trained on
     the other half), so the perceptrons learn how far to trust the head on text it has not
     seen, not on text it has memorised. Dev gets the head trained on all of train. Each
     head trains for ``epochs`` passes (5 for the shipped model: 3 left cue recall lower).
     """
-    x_train = [encoder.token_vectors(d) for d in train_parsed]
-    x_dev = [encoder.token_vectors(d) for d in dev_parsed]
     y_train = [_role_targets(d, g) for d, (_, g) in zip(train_parsed, train_docs, strict=True)]
     out: list[np.ndarray] = [np.empty(0)] * len(x_train)
     for k in (0, 1):
@@ -216,14 +231,16 @@ def train(
     cue_epochs: int = 8,
     role_epochs: int = 8,
     head_epochs: int = 5,
+    role_head_epochs: int = 3,
+    role_mix: float = 0.7,
     layers: Sequence[int] = LAYERS,
     limit: int | None = None,
     seed: int = 0,
     content_bias: float = 10.0,
     cue_bias: float = 3.0,
     source_bias: float = 6.0,
-    source_weight: float = 30.0,
-    content_weight: float = 40.0,
+    source_weight: float = 60.0,
+    content_weight: float = 120.0,
     n_process: int = 1,
     nlp: Language | None = None,
     accurate: bool = False,
@@ -231,8 +248,10 @@ def train(
     """Train on ``train_dir``, write the model to ``out_dir``, return dev scores.
 
     ``limit`` caps the articles read from each split (a tiny end-to-end run for tests).
-    ``accurate`` trains the accurate tier (needs the transformer extra); its head reads
-    MiniLM's hidden states ``layers``.
+    ``accurate`` trains the accurate tier (needs the transformer extra); its heads read
+    MiniLM's hidden states ``layers``: the token head for ``head_epochs``, the cue-conditioned
+    role head for ``role_head_epochs`` (its output weighs ``role_mix`` against the token
+    head's in the role tagger).
     ``content_bias``, ``cue_bias`` and ``source_bias`` nudge the greedy taggers at inference
     (chosen on dev; see :class:`~sayso.pipeline.model.AttributionModel`); with ``accurate``,
     ``source_weight`` and ``content_weight`` let the head's probabilities move role boundaries.
@@ -246,20 +265,31 @@ def train(
     dev_parsed = parse(nlp, dev_docs, n_process)
     parsed_s = time.perf_counter() - started
     head: Head | None = None
+    role_head: RoleHead | None = None
     encoder = Encoder(layers=layers) if accurate else None
     train_neural: Sequence[np.ndarray | None] = [None] * len(train_parsed)
     dev_neural: Sequence[np.ndarray | None] = [None] * len(dev_parsed)
+    x_dev: Sequence[np.ndarray | None] = [None] * len(dev_parsed)
     if encoder is not None:
+        x_train = [encoder.token_vectors(d) for d in train_parsed]
+        x_dev = [encoder.token_vectors(d) for d in dev_parsed]
         train_neural, dev_neural, head = neural_features(
-            train_docs, train_parsed, dev_parsed, encoder, seed=seed, epochs=head_epochs
+            train_docs, train_parsed, x_train, x_dev, seed=seed, epochs=head_epochs
         )
+        examples = _role_head_examples(train_docs, train_parsed)
+        role_head = fit_role_head(x_train, examples, epochs=role_head_epochs, seed=seed)
+        del x_train
     train_views = [DocView(d, neural=n) for d, n in zip(train_parsed, train_neural, strict=True)]
     model = fit(train_docs, train_views, cue_epochs=cue_epochs, role_epochs=role_epochs, seed=seed)
-    model.head = head
+    model.head, model.role_head = head, role_head
     model.content_bias, model.cue_bias, model.source_bias = content_bias, cue_bias, source_bias
     if accurate:
         model.source_weight, model.content_weight = source_weight, content_weight
-    dev_views = [DocView(d, neural=n) for d, n in zip(dev_parsed, dev_neural, strict=True)]
+        model.role_mix = role_mix
+    dev_views = [
+        DocView(d, neural=n, vectors=x if role_head is not None else None)
+        for d, n, x in zip(dev_parsed, dev_neural, x_dev, strict=True)
+    ]
     model.calibration = calibrate(model, dev_docs, dev_views)
     names = [name for name, _ in dev_docs]
     scores = score(dict(dev_docs), predict_role_spans(model, names, dev_views))
@@ -271,7 +301,11 @@ def train(
             "docs": len(train_docs),
             "cue_epochs": cue_epochs,
             "role_epochs": role_epochs,
-            **({"head_epochs": head_epochs} if accurate else {}),
+            **(
+                {"head_epochs": head_epochs, "role_head_epochs": role_head_epochs}
+                if accurate
+                else {}
+            ),
             "seed": seed,
         },
         **({"encoder": encoder.settings} if encoder is not None else {}),

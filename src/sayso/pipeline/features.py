@@ -55,10 +55,16 @@ class DocView:
         "sent_bounds",
         "space",
         "tag",
+        "vectors",
     )
 
-    def __init__(self, doc: Doc, neural: np.ndarray | None = None) -> None:
+    def __init__(
+        self, doc: Doc, neural: np.ndarray | None = None, vectors: np.ndarray | None = None
+    ) -> None:
+        """``neural``: the accurate tier's head output per token; ``vectors``: MiniLM's token
+        vectors, kept when a cue-conditioned role head will read them."""
         self.doc = doc
+        self.vectors = vectors
         self.neural: list[tuple[str, str, str]] | None = None
         self.neural_cue: list[bool] = []
         self.probs: list[tuple[float, float, float]] | None = None

@@ -27,7 +27,7 @@ from .features import (
     role_dynamic,
     role_sequence_features,
 )
-from .neural import HEAD_FILE, Encoder, Head
+from .neural import HEAD_FILE, ROLE_HEAD_FILE, Encoder, Head, RoleHead
 from .perceptron import Perceptron
 
 META_FILE = "meta.json"
@@ -120,6 +120,11 @@ class AttributionModel:
     """The accurate tier's neural head (``head.npz``): when present, both taggers also read
     MiniLM's p(cue), p(source), p(content) per token (see :mod:`sayso.pipeline.neural`)."""
     encoder: Encoder | None = None
+    role_head: RoleHead | None = None
+    """Accurate tier from v4: the cue-conditioned head (``role_head.npz``). Its p(source) and
+    p(content) for the cue at hand are mixed into the head's (``role_mix`` of them) before the
+    two weights apply, so the boundaries follow *this* attribution, not any attribution."""
+    role_mix: float = 0.0
 
     @classmethod
     def new(cls, cue_vocab: frozenset[str], meta: dict[str, Any] | None = None) -> AttributionModel:
@@ -136,8 +141,11 @@ class AttributionModel:
         biases = (float(meta.get(f"{k}_bias", 0.0)) for k in ("content", "cue", "source"))
         weights = (float(meta.get(f"{k}_weight", 0.0)) for k in ("source", "content"))
         model = cls(cue, role, vocab, meta, (float(a), float(b)), *biases, *weights)
+        model.role_mix = float(meta.get("role_mix", 0.0))
         if (path / HEAD_FILE).is_file():
             model.head = Head.load(path / HEAD_FILE)
+            if (path / ROLE_HEAD_FILE).is_file():
+                model.role_head = RoleHead.load(path / ROLE_HEAD_FILE)
             model.encoder = model.new_encoder()  # fails here, with E023, without the extra
         return model
 
@@ -149,6 +157,9 @@ class AttributionModel:
         if self.head is not None:
             self.head.save(path / HEAD_FILE)
         meta = {**self.meta, "calibration": list(self.calibration)}
+        if self.role_head is not None:
+            self.role_head.save(path / ROLE_HEAD_FILE)
+            meta["role_mix"] = self.role_mix
         meta["content_bias"] = self.content_bias
         meta["cue_bias"] = self.cue_bias
         meta["source_bias"] = self.source_bias
@@ -202,13 +213,19 @@ class AttributionModel:
         return found
 
     def roles(
-        self, v: DocView, cue: list[int], gold: dict[int, str] | None = None
+        self,
+        v: DocView,
+        cue: list[int],
+        gold: dict[int, str] | None = None,
+        cued: np.ndarray | None = None,
     ) -> tuple[list[int], list[int]]:
-        """Source and content tokens for one cue (with ``gold`` labels: train on them)."""
+        """Source and content tokens for one cue (with ``gold`` labels: train on them).
+        ``cued`` is the role head's (p(source), p(content)) per token for this cue."""
         win, static = role_sequence_features(v, cue)
         base = self.role.batch_scores(static) if gold is None else None
         weighted = base is not None and (self.source_weight or self.content_weight)
         probs = v.probs if weighted else None
+        mix = self.role_mix if cued is not None else 0.0
         cue_set = set(cue)
         labels: dict[int, str] = {}
         source: list[int] = []
@@ -228,6 +245,9 @@ class AttributionModel:
                 s[B_SOURCE] += self.source_bias
                 if probs is not None:
                     _, p_source, p_content = probs[j]
+                    if mix and cued is not None:
+                        p_source += mix * (float(cued[j, 0]) - p_source)
+                        p_content += mix * (float(cued[j, 1]) - p_content)
                     to_source = self.source_weight * (p_source - 0.5)
                     to_content = self.content_weight * (p_content - 0.5)
                     s[B_SOURCE] += to_source
@@ -255,11 +275,13 @@ class AttributionModel:
     def view(self, doc: Doc, neural: np.ndarray | None = None) -> DocView:
         """The doc as the taggers read it; the accurate tier adds the neural head's output
         (computed here unless ``neural`` is given, as in training)."""
+        vectors = None
         if neural is None and self.head is not None:
             if self.encoder is None:
                 self.encoder = self.new_encoder()
-            neural = self.head(self.encoder.token_vectors(doc))
-        return DocView(doc, neural=neural)
+            vectors = self.encoder.token_vectors(doc)
+            neural = self.head(vectors)
+        return DocView(doc, neural=neural, vectors=vectors if self.role_head else None)
 
     def scored(self, doc: Doc, v: DocView | None = None) -> list[tuple[Attribution, float]]:
         """All attributions of a parsed doc with their raw cue margins; a cue without content
@@ -270,8 +292,12 @@ class AttributionModel:
         text = doc.text  # built from the tokens on every access: read it once
         depths: bytearray | None = None
         out: list[tuple[Attribution, float]] = []
-        for cue, margin in self.cues(v):
-            source, content = self.roles(v, cue)
+        cues = self.cues(v)
+        cued: list[np.ndarray | None] = [None] * len(cues)
+        if self.role_head is not None and v.vectors is not None and cues:
+            cued = list(self.role_head(v.vectors, [c for c, _ in cues]))
+        for (cue, margin), p in zip(cues, cued, strict=True):
+            source, content = self.roles(v, cue, cued=p)
             if not content:
                 continue
             content_offsets = token_runs(doc, content)

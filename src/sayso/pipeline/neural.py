@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 from ..errors import Errors, ModelError
 
 HEAD_FILE = "head.npz"
+ROLE_HEAD_FILE = "role_head.npz"
 WINDOW = 254
 """Word pieces per encoder window (plus [CLS] and [SEP]); MiniLM was trained on short texts."""
 STRIDE = 230
@@ -184,11 +185,19 @@ class Head:
 
     @classmethod
     def load(cls, path: Path) -> Head:
-        with np.load(path) as z:
-            return cls({k: z[k] for k in z.files})
+        return cls(_load(path))
 
     def save(self, path: Path) -> None:
-        np.savez_compressed(path, **self.state)
+        _save(self.state, path)
+
+
+def _save(state: dict[str, np.ndarray], path: Path) -> None:
+    np.savez_compressed(path, **state)
+
+
+def _load(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path) as z:
+        return {k: z[k] for k in z.files}
 
 
 def fit_head(
@@ -228,3 +237,128 @@ def fit_head(
             opt.step()
     net.eval()
     return Head({k: v.detach().numpy().copy() for k, v in net.state_dict().items()})
+
+
+REACH = 70
+"""Tokens on each side of a cue that the role head reads (PolNeAR train: almost every source
+and content token of an attribution lies this close to its cue)."""
+ROLE_BATCH = 32
+
+
+def cue_window(n: int, cue: Sequence[int]) -> tuple[int, int]:
+    """The token range ``[lo, hi)`` the role head reads for a cue, in a doc of ``n`` tokens."""
+    return max(0, cue[0] - REACH), min(n, cue[-1] + REACH + 1)
+
+
+def _role_net(torch: Any, dim: int) -> Any:
+    """The head's shape, told which tokens are the cue: a learnt vector is added to the
+    projection of the cue's tokens, and the LSTM carries "which cue" to every token of the
+    window, so the output is p(source), p(content) *of this cue's attribution*."""
+
+    class Net(torch.nn.Module):  # type: ignore[misc, name-defined]
+        def __init__(self) -> None:
+            super().__init__()
+            self.proj = torch.nn.Linear(dim, HIDDEN)
+            self.flag = torch.nn.Parameter(torch.zeros(HIDDEN))
+            self.lstm = torch.nn.LSTM(HIDDEN, HIDDEN // 2, batch_first=True, bidirectional=True)
+            self.out = torch.nn.Linear(2 * HIDDEN, 2)
+
+        def forward(self, x: Any, flag: Any, lengths: Any) -> Any:
+            h = torch.relu(self.proj(x) + flag[..., None] * self.flag)
+            packed = torch.nn.utils.rnn.pack_padded_sequence(
+                h, lengths, batch_first=True, enforce_sorted=False
+            )
+            o, _ = self.lstm(packed)
+            o, _ = torch.nn.utils.rnn.pad_packed_sequence(
+                o, batch_first=True, total_length=h.shape[1]
+            )
+            return self.out(torch.cat([o, h], -1))
+
+    return Net()
+
+
+def _cue_batch(
+    torch: Any, x: Sequence[np.ndarray], items: Sequence[tuple[int, Sequence[int]]]
+) -> tuple[Any, Any, Any, list[tuple[int, int]]]:
+    """Padded inputs for (article, cue) pairs: vectors, cue flags, lengths and the windows."""
+    windows = [cue_window(len(x[a]), cue) for a, cue in items]
+    width = max(hi - lo for lo, hi in windows)
+    xb = np.zeros((len(items), width, x[0].shape[1]), np.float32)
+    fb = np.zeros((len(items), width), np.float32)
+    for k, ((a, cue), (lo, hi)) in enumerate(zip(items, windows, strict=True)):
+        xb[k, : hi - lo] = x[a][lo:hi]
+        fb[k, [c - lo for c in cue]] = 1.0
+    lengths = torch.tensor([hi - lo for lo, hi in windows])
+    return torch.from_numpy(xb), torch.from_numpy(fb), lengths, windows
+
+
+class RoleHead:
+    """The cue-conditioned head: token vectors and one cue in, p(source) and p(content) of
+    that cue's attribution out, for each token of :func:`cue_window` (``role_head.npz``)."""
+
+    def __init__(self, state: dict[str, np.ndarray]) -> None:
+        self.state = state
+        self.torch, _, _ = _require_torch()
+        self.net = _role_net(self.torch, state["proj.weight"].shape[1])
+        self.net.load_state_dict({k: self.torch.from_numpy(v) for k, v in state.items()})
+        self.net.eval()
+
+    def __call__(self, x: np.ndarray, cues: Sequence[Sequence[int]]) -> list[np.ndarray]:
+        """Per cue, a ``(n, 2)`` array of (p(source), p(content)) for the doc's ``n`` tokens,
+        0.5 (no opinion) outside the cue's window; all cues go through the LSTM together."""
+        out = []
+        for b in range(0, len(cues), ROLE_BATCH):
+            part = [(0, cue) for cue in cues[b : b + ROLE_BATCH]]
+            xb, fb, lengths, windows = _cue_batch(self.torch, [x], part)
+            with self.torch.no_grad():
+                p = self.torch.sigmoid(self.net(xb, fb, lengths)).numpy()
+            for k, (lo, hi) in enumerate(windows):
+                full = np.full((len(x), 2), 0.5, dtype=np.float32)
+                full[lo:hi] = p[k, : hi - lo]
+                out.append(full)
+        return out
+
+    @classmethod
+    def load(cls, path: Path) -> RoleHead:
+        return cls(_load(path))
+
+    def save(self, path: Path) -> None:
+        _save(self.state, path)
+
+
+def fit_role_head(
+    xs: Sequence[np.ndarray],
+    examples: Sequence[tuple[int, Sequence[int], Sequence[int], Sequence[int]]],
+    *,
+    epochs: int = 3,
+    seed: int = 0,
+) -> RoleHead:
+    """Train the role head on gold attributions: ``(article, cue, source, content)`` token
+    lists, binary cross-entropy per role over each cue's window, Adam, batches of 32 cues."""
+    torch, _, _ = _require_torch()
+    torch.manual_seed(seed)
+    net = _role_net(torch, xs[0].shape[1])
+    opt = torch.optim.Adam(net.parameters(), lr=2e-3)
+    rng = np.random.default_rng(seed)
+    loss_fn = torch.nn.functional.binary_cross_entropy_with_logits
+    for _ in range(epochs):
+        order = rng.permutation(len(examples))
+        for b in range(0, len(order), ROLE_BATCH):
+            part = [examples[i] for i in order[b : b + ROLE_BATCH]]
+            xb, fb, lengths, windows = _cue_batch(torch, xs, [(a, cue) for a, cue, _, _ in part])
+            yb = np.zeros((len(part), xb.shape[1], 2), np.float32)
+            mask = np.zeros((len(part), xb.shape[1], 1), np.float32)
+            for k, ((_, _, source, content), (lo, hi)) in enumerate(
+                zip(part, windows, strict=True)
+            ):
+                mask[k, : hi - lo] = 1.0
+                for r, toks in enumerate((source, content)):
+                    yb[k, [t - lo for t in toks if lo <= t < hi], r] = 1.0
+            m = torch.from_numpy(mask)
+            loss = loss_fn(net(xb, fb, lengths), torch.from_numpy(yb), reduction="none")
+            loss = (loss * m).sum() / (m.sum() * 2)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    net.eval()
+    return RoleHead({k: v.detach().numpy().copy() for k, v in net.state_dict().items()})
