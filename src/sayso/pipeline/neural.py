@@ -263,8 +263,10 @@ def _role_net(torch: Any, dim: int) -> Any:
             self.lstm = torch.nn.LSTM(HIDDEN, HIDDEN // 2, batch_first=True, bidirectional=True)
             self.out = torch.nn.Linear(2 * HIDDEN, 2)
 
-        def forward(self, x: Any, flag: Any, lengths: Any) -> Any:
-            h = torch.relu(self.proj(x) + flag[..., None] * self.flag)
+        def forward(self, x: Any, flag: Any, lengths: Any, projected: bool = False) -> Any:
+            """``projected``: ``x`` is already ``proj(x)`` (inference projects an article
+            once, not once per cue window that holds a token)."""
+            h = torch.relu((x if projected else self.proj(x)) + flag[..., None] * self.flag)
             packed = torch.nn.utils.rnn.pack_padded_sequence(
                 h, lengths, batch_first=True, enforce_sorted=False
             )
@@ -306,12 +308,16 @@ class RoleHead:
     def __call__(self, x: np.ndarray, cues: Sequence[Sequence[int]]) -> list[np.ndarray]:
         """Per cue, a ``(n, 2)`` array of (p(source), p(content)) for the doc's ``n`` tokens,
         0.5 (no opinion) outside the cue's window; all cues go through the LSTM together."""
-        out = []
+        out: list[np.ndarray] = []
+        if not cues:
+            return out
+        with self.torch.no_grad():
+            px = self.net.proj(self.torch.from_numpy(x.astype(np.float32))).numpy()
         for b in range(0, len(cues), ROLE_BATCH):
             part = [(0, cue) for cue in cues[b : b + ROLE_BATCH]]
-            xb, fb, lengths, windows = _cue_batch(self.torch, [x], part)
+            xb, fb, lengths, windows = _cue_batch(self.torch, [px], part)
             with self.torch.no_grad():
-                p = self.torch.sigmoid(self.net(xb, fb, lengths)).numpy()
+                p = self.torch.sigmoid(self.net(xb, fb, lengths, projected=True)).numpy()
             for k, (lo, hi) in enumerate(windows):
                 full = np.full((len(x), 2), 0.5, dtype=np.float32)
                 full[lo:hi] = p[k, : hi - lo]
