@@ -23,6 +23,28 @@ def add_spans(doc: Doc, spans: Iterable[Span | None]) -> None:
     doc.spans[SPAN_GROUP] = group + [s for s in spans if s is not None]
 
 
+def cue_before_conjunct(
+    doc: Doc, a: Attribution, atts: list[Attribution], candidates: Iterable[int]
+) -> int | None:
+    """For a conjunct or participle cue ("X warned … and said …", "X rejected …, saying
+    …"): the index, among ``candidates``, of the latest cue before it in its sentence, whose
+    source it shares; ``None`` for any other cue."""
+    if not a.cue:
+        return None
+    cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+    if cue is None or not (
+        cue.root.dep_ == "conj" or (cue.root.dep_ in ("advcl", "acl") and cue.root.tag_ == "VBG")
+    ):
+        return None
+    sent = cue.root.sent
+    before = [
+        (atts[j].cue[0][0], j)
+        for j in candidates
+        if atts[j].cue and sent.start_char <= atts[j].cue[0][0] < cue.start_char
+    ]
+    return max(before, key=lambda x: x[0])[1] if before else None
+
+
 class AttributionLayer:
     """Base of the components that enrich attributions found earlier (sources, stance).
 

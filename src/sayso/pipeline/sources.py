@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets, SourceType
-from . import AttributionLayer
+from . import AttributionLayer, cue_before_conjunct
 from .actors import HEADLINE_MAX, HONORIFICS, TITLE_WORDS, actor_at, is_outlet
 
 __all__ = ["SourcesComponent", "find_anonymity_reasons"]
@@ -426,17 +426,8 @@ class SourcesComponent(AttributionLayer):
         """The source a source-less conjunct or participle cue shares with the cue before it
         in its sentence: "X warned … and said …", "X rejected …, saying …". Used for typing
         and linking only; the source spans stay as the attribution model found them."""
-        if not a.cue:
-            return None
-        cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
-        if cue is None or not (cue.root.dep_ == "conj" or (
-                cue.root.dep_ in ("advcl", "acl") and cue.root.tag_ == "VBG")):
-            return None
-        sent = cue.root.sent
-        before = [(atts[j].cue[0][0], sp) for j, sp in spans.items()
-                  if sp is not None and atts[j].cue and sent.start_char <= atts[j].cue[0][0]
-                  < cue.start_char]
-        return max(before, key=lambda x: x[0])[1] if before else None
+        j = cue_before_conjunct(doc, a, atts, [j for j, sp in spans.items() if sp is not None])
+        return None if j is None else spans[j]
 
     def _classify(
         self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets
-from . import AttributionLayer
+from . import AttributionLayer, cue_before_conjunct
 from .actors import actor_at
 
 __all__ = ["HEDGE_RE", "STANCE_CLASSES", "STANCE_LEXICON", "StanceComponent", "cue_stance"]
@@ -565,16 +565,10 @@ def _own_words(doc: Doc, atts: list[Attribution], i: int) -> set[int]:
     the reports"), the cue before it in its sentence, whose source it shares."""
     d = atts[i]
     own = {j for j, p in enumerate(atts) if j != i and d.source and p.source == d.source}
-    if d.source or not d.cue:
+    if d.source:
         return own
-    cue = doc.char_span(d.cue[0][0], d.cue[-1][1], alignment_mode="expand")
-    if cue is None or not (cue.root.dep_ == "conj" or (
-            cue.root.dep_ in ("advcl", "acl") and cue.root.tag_ == "VBG")):
-        return own
-    sent = cue.root.sent
-    before = [(p.cue[0][0], j) for j, p in enumerate(atts)
-              if j != i and p.cue and sent.start_char <= p.cue[0][0] < cue.start_char]
-    return own | ({max(before)[1]} if before else set())
+    j = cue_before_conjunct(doc, d, atts, [j for j in range(len(atts)) if j != i])
+    return own if j is None else own | {j}
 
 
 def _requested(doc: Doc, atts: list[Attribution], i: int, who: set[int], own: set[int],
