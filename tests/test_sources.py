@@ -367,7 +367,8 @@ def test_polnear_gold_holds_no_polnear_text() -> None:
 @pytest.mark.parametrize("name", ["sources-polnear-dev-full.jsonl",
                                   "sources-polnear-train-devel.jsonl",
                                   "sources-polnear-dev-heldout.jsonl",
-                                  "sources-polnear-dev-heldout-second.jsonl"])
+                                  "sources-polnear-dev-heldout-second.jsonl",
+                                  "sources-polnear-train-heldout.jsonl"])
 def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
     """The all-field PolNeAR labels keep offsets, labels and 12-hex SHA-1s, never text; every
     label is a valid value and every denial link names a labelled attribution."""
@@ -394,8 +395,8 @@ def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
 
 
 def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
-    """Rules were written from the development sets' misses; the held-out set must be other
-    articles, and its second (agreement) labelling covers only held-out articles."""
+    """Rules were written from the development sets' misses; a held-out set must be other
+    articles, and the second (agreement) labelling covers only held-out articles."""
     def docs(name: str) -> set[str]:
         return {json.loads(x)["doc"] for x in (GOLD / name).read_text().splitlines()}
 
@@ -404,6 +405,9 @@ def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
     opened = docs("sources-polnear-dev-full.jsonl") | docs("sources-polnear-dev.jsonl")
     assert not held_out & opened
     assert docs("sources-polnear-dev-heldout-second.jsonl") <= held_out
+    next_round = docs("sources-polnear-train-heldout.jsonl")
+    assert len(next_round) == 40
+    assert not next_round & docs("sources-polnear-train-devel.jsonl")
 
 
 def test_examples_gold_spans_match_their_texts() -> None:
