@@ -164,17 +164,34 @@ def _head_net(torch: Any, dim: int) -> Any:
     return Net()
 
 
-class Head:
-    """The head: token vectors of one article in, p(cue), p(source), p(content) per token out.
+class _SavedNet:
+    """A small torch network kept as the plain arrays of its state (an ``.npz`` file), so a
+    model folder holds no pickles; subclasses say which network the arrays fill."""
 
-    Saved as the plain arrays of its torch state (``head.npz``, about 2 MB)."""
+    make_net: Any  # (torch, input dim) -> an untrained network of the subclass's shape
 
     def __init__(self, state: dict[str, np.ndarray]) -> None:
         self.state = state
         self.torch, _, _ = _require_torch()
-        self.net = _head_net(self.torch, state["proj.weight"].shape[1])
+        self.net = type(self).make_net(self.torch, state["proj.weight"].shape[1])
         self.net.load_state_dict({k: self.torch.from_numpy(v) for k, v in state.items()})
         self.net.eval()
+
+    @classmethod
+    def load(cls, path: Path) -> Any:
+        with np.load(path) as z:
+            return cls({k: z[k] for k in z.files})
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(path, **self.state)
+
+
+class Head(_SavedNet):
+    """The head: token vectors of one article in, p(cue), p(source), p(content) per token out.
+
+    Saved as the plain arrays of its torch state (``head.npz``, about 2 MB)."""
+
+    make_net = staticmethod(_head_net)
 
     def __call__(self, x: np.ndarray) -> np.ndarray:
         if not len(x):
@@ -182,22 +199,6 @@ class Head:
         with self.torch.no_grad():
             logits = self.net(self.torch.from_numpy(x.astype(np.float32))[None])[0]
             return self.torch.sigmoid(logits).numpy()
-
-    @classmethod
-    def load(cls, path: Path) -> Head:
-        return cls(_load(path))
-
-    def save(self, path: Path) -> None:
-        _save(self.state, path)
-
-
-def _save(state: dict[str, np.ndarray], path: Path) -> None:
-    np.savez_compressed(path, **state)
-
-
-def _load(path: Path) -> dict[str, np.ndarray]:
-    with np.load(path) as z:
-        return {k: z[k] for k in z.files}
 
 
 def fit_head(
@@ -294,16 +295,11 @@ def _cue_batch(
     return torch.from_numpy(xb), torch.from_numpy(fb), lengths, windows
 
 
-class RoleHead:
+class RoleHead(_SavedNet):
     """The cue-conditioned head: token vectors and one cue in, p(source) and p(content) of
     that cue's attribution out, for each token of :func:`cue_window` (``role_head.npz``)."""
 
-    def __init__(self, state: dict[str, np.ndarray]) -> None:
-        self.state = state
-        self.torch, _, _ = _require_torch()
-        self.net = _role_net(self.torch, state["proj.weight"].shape[1])
-        self.net.load_state_dict({k: self.torch.from_numpy(v) for k, v in state.items()})
-        self.net.eval()
+    make_net = staticmethod(_role_net)
 
     def __call__(self, x: np.ndarray, cues: Sequence[Sequence[int]]) -> list[np.ndarray]:
         """Per cue, a ``(n, 2)`` array of (p(source), p(content)) for the doc's ``n`` tokens,
@@ -323,13 +319,6 @@ class RoleHead:
                 full[lo:hi] = p[k, : hi - lo]
                 out.append(full)
         return out
-
-    @classmethod
-    def load(cls, path: Path) -> RoleHead:
-        return cls(_load(path))
-
-    def save(self, path: Path) -> None:
-        _save(self.state, path)
 
 
 def fit_role_head(
