@@ -40,9 +40,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
   ``tests/gold/sources-polnear-dev.jsonl``: source types on PolNeAR's own gold source spans in
   the same articles (a gold source matches the predicted attribution whose source overlaps
   it most);
-- held out (``--held-out``), ``tests/gold/sources-polnear-dev-heldout.jsonl``: every field on
+- development since round 5, ``tests/gold/sources-polnear-dev-heldout.jsonl``: every field on
   42 other dev articles, labelled (``benchmarks/polnear_labels.py``) before the system ever
-  ran on them. Only its figures are printed, never its misses.
+  ran on them, measured once as round 4's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout.jsonl``: every field
+  on 40 PolNeAR train articles that no development set holds, labelled the same way before
+  the system ran on them. Only its figures are printed, never its misses.
 """
 
 from __future__ import annotations
@@ -60,7 +63,8 @@ GOLD = REPO / "tests" / "gold" / "sources-examples.jsonl"
 POLNEAR_GOLD = REPO / "tests" / "gold" / "sources-polnear-dev.jsonl"
 POLNEAR_FULL = REPO / "tests" / "gold" / "sources-polnear-dev-full.jsonl"
 POLNEAR_TRAIN = REPO / "tests" / "gold" / "sources-polnear-train-devel.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-dev-heldout.jsonl"
+POLNEAR_DEV_OPENED = REPO / "tests" / "gold" / "sources-polnear-dev-heldout.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -392,9 +396,16 @@ POLNEAR_SETS = (
         False,
     ),
     (
-        "polnear_dev_heldout",
-        "PolNeAR dev, 42 other articles (held out)",
+        "polnear_dev_opened",
+        "PolNeAR dev, 42 other articles (held out in round 4, development since round 5)",
         "dev",
+        POLNEAR_DEV_OPENED,
+        False,
+    ),
+    (
+        "polnear_train_heldout",
+        "PolNeAR train, 40 other articles (held out)",
+        "train",
         POLNEAR_HELDOUT,
         True,
     ),
@@ -459,7 +470,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the three PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the four PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
