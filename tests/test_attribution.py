@@ -60,6 +60,15 @@ def test_perceptron_learns_and_round_trips(tmp_path: Path) -> None:
     assert [loaded.predict(f) for f, _ in data[:3]] == [1, 0, 1]
 
 
+def test_ranking_steps_move_a_scorer_towards_the_better_candidate() -> None:
+    ranker = Perceptron(["score"])
+    for _ in range(3):
+        best = max((["end=said"], ["end=in"]), key=lambda f: ranker.scores(f)[0])
+        ranker.rank_update(["end=in"], best if best != ["end=in"] else None)
+    ranker.average()
+    assert ranker.scores(["end=in"])[0] > ranker.scores(["end=said"])[0]
+
+
 def test_perceptron_keeps_features_with_newlines(tmp_path: Path) -> None:
     model = Perceptron(["a", "b"])
     model.weights = {"w=\n\n": [0.0, 1.0], "b": [0.5, 0.0]}
@@ -183,3 +192,34 @@ def test_the_component_adds_quote_list_lines_after_the_model(nlp: Language) -> N
     ]
     labels = {(s.label_, s.text) for s in doc.spans[SPAN_GROUP]}
     assert ("SOURCE", "Amara Okonjo") in labels and ("CUE", "―") in labels
+
+
+@pytest.mark.model
+def test_cue_extent_ranker_learns_where_a_cue_ends() -> None:
+    """Trained on cues that take "in an interview" along and cues that stop before a
+    date, the ranker extends a bare "said" in the first case and trims "said on" in the
+    second, on sentences it did not see."""
+    from sayso.nlp import base_nlp
+    from sayso.pipeline.cuespan import fit_cue_spans, refine
+    from sayso.pipeline.features import DocView
+
+    base = base_nlp(ner=False)
+    names = ("The mayor", "Ms. Oduya", "The senator", "A spokesman", "The coach", "Mr. Lind")
+    train = []
+    for name in names:
+        for tail, words in ((" in an interview that", 4), (" on Monday that", 1)):
+            v = DocView(base(f"{name} said{tail} the bridge would reopen soon."))
+            said = next(t.i for t in v.doc if t.text == "said")
+            train.append((v, list(range(said, said + words))))
+    ranker = fit_cue_spans(train, epochs=4)
+
+    def extent(text: str, found_words: int) -> str:
+        v = DocView(base(text))
+        said = next(t.i for t in v.doc if t.text == "said")
+        cue = refine(ranker, v, list(range(said, said + found_words)))
+        return v.doc[cue[0] : cue[-1] + 1].text
+
+    assert extent("The governor said in an interview that taxes would fall.", 1) == (
+        "said in an interview"
+    )
+    assert extent("The governor said on Monday that taxes would fall.", 2) == "said"

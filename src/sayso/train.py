@@ -24,12 +24,13 @@ from .contract import Attribution
 from .evaluate import GoldDocument, TokenIndex, jaccard, load_gold, score
 from .export.brat import RoleSpans
 from .nlp import base_nlp, pipeline_label
+from .pipeline.cuespan import fit_cue_spans
 from .pipeline.features import DocView
 from .pipeline.model import AttributionModel
 from .pipeline.neural import LAYERS, Encoder, Head, RoleHead, fit_head, fit_role_head
 
-MODEL_LABEL = "attribution-v1"
-ACCURATE_LABEL = "attribution-accurate-v4"
+MODEL_LABEL = "attribution-v2"
+ACCURATE_LABEL = "attribution-accurate-v5"
 ROLES = ("cue", "source", "content")
 
 
@@ -152,9 +153,11 @@ def fit(
     *,
     cue_epochs: int = 8,
     role_epochs: int = 8,
+    span_epochs: int = 6,
     seed: int = 0,
 ) -> AttributionModel:
-    """Train both taggers on parsed gold docs (as the taggers' views of them)."""
+    """Train both taggers and the cue-extent ranker on parsed gold docs (as the taggers'
+    views of them)."""
     rng = random.Random(seed)
     vocab: set[str] = {":", "—", "―", "-"}
     cue_data = []
@@ -171,6 +174,8 @@ def fit(
     for v, cue, labels in _epochs(role_epochs, role_data, rng):
         model.roles(v, cue, gold=labels)
     model.role.average(min_weight=0.001)
+    cues = {(id(v), tuple(cue)): (v, cue) for v, cue, _ in role_data}  # one per shared cue
+    model.cue_span = fit_cue_spans(list(cues.values()), epochs=span_epochs, seed=seed)
     return model
 
 
@@ -230,6 +235,7 @@ def train(
     *,
     cue_epochs: int = 8,
     role_epochs: int = 8,
+    span_epochs: int = 6,
     head_epochs: int = 5,
     role_head_epochs: int = 3,
     role_mix: float = 0.7,
@@ -248,6 +254,7 @@ def train(
     """Train on ``train_dir``, write the model to ``out_dir``, return dev scores.
 
     ``limit`` caps the articles read from each split (a tiny end-to-end run for tests).
+    ``span_epochs`` trains the ranker that sets each found cue's extent.
     ``accurate`` trains the accurate tier (needs the transformer extra); its heads read
     MiniLM's hidden states ``layers``: the token head for ``head_epochs``, the cue-conditioned
     role head for ``role_head_epochs`` (its output weighs ``role_mix`` against the token
@@ -280,7 +287,14 @@ def train(
         role_head = fit_role_head(x_train, examples, epochs=role_head_epochs, seed=seed)
         del x_train
     train_views = [DocView(d, neural=n) for d, n in zip(train_parsed, train_neural, strict=True)]
-    model = fit(train_docs, train_views, cue_epochs=cue_epochs, role_epochs=role_epochs, seed=seed)
+    model = fit(
+        train_docs,
+        train_views,
+        cue_epochs=cue_epochs,
+        role_epochs=role_epochs,
+        span_epochs=span_epochs,
+        seed=seed,
+    )
     model.head, model.role_head = head, role_head
     model.content_bias, model.cue_bias, model.source_bias = content_bias, cue_bias, source_bias
     if accurate:
@@ -301,6 +315,7 @@ def train(
             "docs": len(train_docs),
             "cue_epochs": cue_epochs,
             "role_epochs": role_epochs,
+            "cue_span_epochs": span_epochs,
             **(
                 {"head_epochs": head_epochs, "role_head_epochs": role_head_epochs}
                 if accurate

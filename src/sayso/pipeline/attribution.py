@@ -20,7 +20,7 @@ from .quotelist import add_quote_list_attributions
 
 __all__ = ["DEFAULT_MODEL", "SPAN_GROUP", "AttributionComponent", "model_path", "quote_kind"]
 
-DEFAULT_MODEL = "attribution-v1"
+DEFAULT_MODEL = "attribution-v2"
 """The model folder under ``sayso/models/`` that ``model="default"`` loads."""
 SHIPPED = {"default": DEFAULT_MODEL, "accurate": "attribution-accurate-v4"}
 """Model names users pass to ``--model``; any other value is a model folder."""

@@ -16,6 +16,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..contract import Attribution, Offsets
+from .cuespan import CUE_SPAN_FILE, refine
 from .features import (
     CUE_CLASSES,
     ROLE_ALLOWED_AFTER,
@@ -125,6 +126,9 @@ class AttributionModel:
     p(content) for the cue at hand are mixed into the head's (``role_mix`` of them) before the
     two weights apply, so the boundaries follow *this* attribution, not any attribution."""
     role_mix: float = 0.0
+    cue_span: Perceptron | None = None
+    """From v2 and accurate v5: the ranker that sets each found cue's exact extent
+    (``cue_span.npz``, :mod:`sayso.pipeline.cuespan`) before its source and content are read."""
 
     @classmethod
     def new(cls, cue_vocab: frozenset[str], meta: dict[str, Any] | None = None) -> AttributionModel:
@@ -142,6 +146,8 @@ class AttributionModel:
         weights = (float(meta.get(f"{k}_weight", 0.0)) for k in ("source", "content"))
         model = cls(cue, role, vocab, meta, (float(a), float(b)), *biases, *weights)
         model.role_mix = float(meta.get("role_mix", 0.0))
+        if (path / CUE_SPAN_FILE).is_file():
+            model.cue_span = Perceptron.load(path / CUE_SPAN_FILE)
         if (path / HEAD_FILE).is_file():
             model.head = Head.load(path / HEAD_FILE)
             if (path / ROLE_HEAD_FILE).is_file():
@@ -154,6 +160,8 @@ class AttributionModel:
         path.mkdir(parents=True, exist_ok=True)
         self.cue.save(path / CUE_FILE)
         self.role.save(path / ROLE_FILE)
+        if self.cue_span is not None:
+            self.cue_span.save(path / CUE_SPAN_FILE)
         if self.head is not None:
             self.head.save(path / HEAD_FILE)
         meta = {**self.meta, "calibration": list(self.calibration)}
@@ -293,6 +301,8 @@ class AttributionModel:
         depths: bytearray | None = None
         out: list[tuple[Attribution, float]] = []
         cues = self.cues(v)
+        if self.cue_span is not None:
+            cues = [(refine(self.cue_span, v, cue), margin) for cue, margin in cues]
         cued: list[np.ndarray | None] = [None] * len(cues)
         if self.role_head is not None and v.vectors is not None and cues:
             cued = list(self.role_head(v.vectors, [c for c, _ in cues]))

@@ -64,16 +64,31 @@ class Perceptron:
         if truth == guess:
             return
         for f in features:
-            w = self.weights.get(f)
-            if w is None:
-                w = self.weights[f] = [0.0] * self.n
-                self._totals[f] = [0.0] * self.n
-                self._stamps[f] = [0] * self.n
-            tot, st = self._totals[f], self._stamps[f]
-            for k, delta in ((truth, 1.0), (guess, -1.0)):
-                tot[k] += (self._step - st[k]) * w[k]
-                st[k] = self._step
-                w[k] += delta
+            self._bump(f, truth, 1.0)
+            self._bump(f, guess, -1.0)
+
+    def rank_update(self, better: Sequence[str], worse: Sequence[str] | None) -> None:
+        """One ranking step on class 0 (a scorer of candidates): towards ``better``'s
+        features and away from ``worse``'s, the candidate that outscored it (None: none did)."""
+        self._step += 1
+        if worse is None:
+            return
+        for f in better:
+            self._bump(f, 0, 1.0)
+        for f in worse:
+            self._bump(f, 0, -1.0)
+
+    def _bump(self, f: str, k: int, delta: float) -> None:
+        """Add ``delta`` to one weight, first banking its value since its last change."""
+        w = self.weights.get(f)
+        if w is None:
+            w = self.weights[f] = [0.0] * self.n
+            self._totals[f] = [0.0] * self.n
+            self._stamps[f] = [0] * self.n
+        tot, st = self._totals[f], self._stamps[f]
+        tot[k] += (self._step - st[k]) * w[k]
+        st[k] = self._step
+        w[k] += delta
 
     def average(self, min_weight: float = 0.0) -> None:
         """Replace weights by their running averages; drop near-zero rows to keep size down."""
