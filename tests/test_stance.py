@@ -108,6 +108,20 @@ def test_denial_of_an_unextracted_allegation_points_at_its_sentence(nlp: Languag
 
 
 @pytest.mark.model
+def test_the_allegations_recall_what_was_alleged_not_a_later_claim(nlp: Language) -> None:
+    """ "described the allegations as false" answers the sentence where something "was
+    alleged", not a nearer sentence that mentions someone's "claim"."""
+    text = ("It was alleged at a hearing that the permit had been forged. The union's chair"
+            " rejected his claim that the strike was illegal. A lawyer for the firm, Omar"
+            " Reyes, described the allegations as false.")
+    record = analyze_text(text, nlp=nlp)
+    deny = [a for a in record["attributions"] if a["cue"]["text"].startswith("described")]
+    assert deny and deny[0]["stance"] == "deny"
+    [(s, e)] = deny[0]["denied"]["spans"]
+    assert text[s:e].startswith("It was alleged")
+
+
+@pytest.mark.model
 def test_rejecting_a_thing_is_not_a_denial_link(nlp: Language) -> None:
     """ "rejected the bill" answers no claim, even after an accusation about the same man."""
     record = analyze_text(
@@ -146,6 +160,31 @@ def test_an_allegation_said_plainly_is_the_one_denied(nlp: Language) -> None:
     atts = analyze_text("Councillors said the mayor had misused the fund to pay his friends."
                         " Mayor Lind rejected the allegation.", nlp=nlp)["attributions"]
     assert atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_the_charges_answer_every_claim_of_the_run(nlp: Language) -> None:
+    """ "called the allegations baseless" after three witnesses' claims, one sentence apart,
+    answers all three, not only the nearest."""
+    atts = analyze_text(
+        "Witnesses said Calder had taken the money. They said she had hidden it in a shed."
+        " Several clerks said Calder had shredded files. Calder's office called the"
+        " allegations baseless and false.", nlp=nlp)["attributions"]
+    assert atts[3]["stance"] == "deny"
+    assert atts[3]["denies"] == [atts[0]["id"], atts[1]["id"], atts[2]["id"]]
+
+
+@pytest.mark.model
+def test_the_criticism_is_no_plain_remark_far_back(nlp: Language) -> None:
+    """ "dismissed the criticism" does not answer a historian's plain "recalled" many
+    sentences back that is not about the denier."""
+    atts = analyze_text(
+        "Walter Hughes said the mayor had taken the money. A historian, Tom Lark, recalled"
+        " that the mayor once sang at a wedding. The tram opened in 1990. It was late. Many"
+        " stops were closed. The depot was moved. Fares rose. Buses ran instead. The council"
+        " met twice. Ruth Calder dismissed the criticism as noise.", nlp=nlp)["attributions"]
+    deny = next(a for a in atts if a["stance"] == "deny")
+    assert deny["denies"] == []
 
 
 @pytest.mark.model

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -45,11 +46,15 @@ TITLE_WORDS = frozenset(
         "archbishop", "pope", "rabbi", "imam", "father", "representative", "congressman",
         "congresswoman", "speaker", "sheriff", "admiral", "gov", "gov.", "sen", "sen.", "rep",
         "rep.", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.", "adm", "adm.", "cmdr",
-        "cmdr.", "supt", "supt.", "insp", "insp.", "det", "det.", "rev", "rev.", "reverend"
+        "cmdr.", "supt", "supt.", "insp", "insp.", "det", "det.", "rev", "rev.", "reverend",
+        "attorney", "ceo"
     ]
 )
 """Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds
 into a person's name ("Councillor X", "Virginia Gov. Terry McAuliffe")."""
+
+SURNAME_TITLES = frozenset(["king", "bishop", "major", "judge", "prince", "pope"])
+"""Title words that are also common surnames ("Larry King", "Mr. Bishop")."""
 
 PARTY_WORDS = frozenset(
     [
@@ -62,7 +67,8 @@ PARTY_WORDS = frozenset(
 KINSHIP = frozenset(
     [
         "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner",
-        "boyfriend", "girlfriend", "fiancé", "fiancée", "grandson", "granddaughter", "child"
+        "boyfriend", "girlfriend", "fiancé", "fiancée", "grandson", "granddaughter", "child",
+        "niece", "nephew", "cousin", "aunt", "uncle", "grandmother", "grandfather"
     ]
 )
 """A bare family tie ("her husband, Bill") tells who someone is to another, not their role."""
@@ -74,7 +80,8 @@ ORG_WORDS = frozenset(
         "commission", "board", "authority", "bank", "club", "corporation", "foundation", "society",
         "league", "coalition", "front", "movement", "health", "properties", "securities",
         "holdings", "components", "foods", "markets", "industries", "services", "systems",
-        "partners", "charity", "firm"
+        "partners", "charity", "firm", "assembly", "caucus", "center", "centre", "court",
+        "administration", "network", "bureau", "institution", "university", "college", "school"
     ]
 )
 """Last words that make a name an organisation even when NER calls it a person."""
@@ -85,6 +92,21 @@ _DETERMINERS = frozenset(
     ]
 )
 _ROLE_DEPS = frozenset(("compound", "amod", "nmod"))
+_DASHES = frozenset(["-", "–", "—", "―", "--"])
+_BODY = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w'’-]* (?:(?:and|of|for) (?=[A-Z]))?)+(?:"
+    + "|".join(sorted(w.title() for w in ORG_WORDS)) + r"))\b"
+)
+"""A run of capitalised words ending in an organisation word, after "the"."""
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv"])
+_PARTICLES = frozenset(
+    ["de", "da", "di", "del", "della", "van", "von", "der", "den", "le", "la", "du", "bin",
+     "ibn", "al", "el", "ben", "dos", "das", "ter", "zu"]
+)
+"""Lower-case words inside names ("Bill de Blasio", "Osama bin Laden"): no epithets, no
+roles."""
+_DASHED = re.compile(r" [-–—―]|[-–—―] ")
+_QUOTE = re.compile(r"[\"“”']")
 _HANDLE = re.compile(r"@\w{2,30}")
 """A social media handle ("@kestwickmum"): a name, as the guidelines count it."""
 _OUTLET = re.compile(
@@ -131,12 +153,17 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
     tokens = [t for t in span if t.tag_ != "POS" and t.text not in ("’s", "'s")]
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_quote) and tokens[-1].text != ".":
+        tokens = tokens[:-1]  # "Vanita Gupta -", a closing quote NER took in
     titles: list[Token] = []
-    inner = [k for k, t in enumerate(tokens[:-1]) if t.lower_ in TITLE_WORDS and k > 0]
+    body = bool(tokens) and tokens[-1].lower_ in ORG_WORDS  # "Justice Department", "General
+    inner = [k for k, t in enumerate(tokens[:-1])  # Assembly": no title in it
+             if t.lower_ in TITLE_WORDS and k > 0 and not body]
     if inner and all(t.tag_ == "NNP" for t in tokens[inner[-1] + 1 :]):
         titles, tokens = tokens[: inner[-1] + 1], tokens[inner[-1] + 1 :]
     while len(tokens) > 1 and (
-        tokens[0].lower_ in HONORIFICS or tokens[0].lower_ in TITLE_WORDS or tokens[0].is_lower
+        tokens[0].lower_ in HONORIFICS or (tokens[0].lower_ in TITLE_WORDS and not body)
+        or tokens[0].is_lower
         or tokens[0].is_punct  # the stop of "Col. Steven Warren", split from its title
     ):
         if tokens[0].lower_ not in HONORIFICS and not tokens[0].is_punct:
@@ -145,6 +172,7 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
     while tokens:  # given names NER left out: "Pavel" in "Pavel Rusk"
         left = tokens[0].nbor(-1) if tokens[0].i > 0 else None
         if (left is None or left.tag_ != "NNP" or left.dep_ != "compound" or not left.is_alpha
+                or not left.is_title  # not "CEO Jane Roe"
                 or left.lower_ in TITLE_WORDS or left.lower_ in HONORIFICS or left.ent_type_
                 or left.lower_ in PARTY_WORDS  # "Libertarian Gary Johnson": a party, a role
                 or left.head.i != tokens[-1].i):
@@ -156,12 +184,15 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
 def _role_text(tokens: list[Token]) -> str:
     """A role as written, without a leading determiner or possessive pronoun; empty for a
     bare family tie ("his wife")."""
-    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct
+                      or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):  # a list's line break
         tokens = tokens[:-1]
-    if not tokens or (len(tokens) == 1 and tokens[0].lower_ in KINSHIP):
-        return ""
+    owned = next((k + 1 for k in range(len(tokens) - 1, -1, -1) if tokens[k].tag_ == "POS"), 0)
+    if not tokens or (len(tokens) - owned == 1 and tokens[-1].lower_ in KINSHIP) or (
+            len(tokens) == 1 and tokens[0].lower_ in _PARTICLES):
+        return ""  # "his wife", "Venn's niece": a family tie
     doc = tokens[0].doc
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     if text.isupper() or _PARTY_TAG.fullmatch(text):
@@ -181,8 +212,13 @@ def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
     if lefts:
         start = min(t.left_edge.i for t in lefts)
         toks = [t for t in root.doc[start:first] if t.dep_ != "punct"]
+        dash = max((t.i for t in root.doc[start:first] if t.text in _DASHES and t.whitespace_),
+                   default=-1)  # "the attorney general herself - Ana Roe": no title
+        toks = [t for t in toks if t.i > dash]
         owner = _possessor_end(toks)  # "Hillary Clinton’s campaign manager Robby Mook"
-        if any(t.ent_type_ == "DATE" or (t.ent_type_ == "PERSON" and not _in_title(t))
+        led = bool(toks) and toks[-1].is_lower and toks[-1].pos_ == "NOUN"  # "Clinton
+        if any(t.ent_type_ == "DATE" or (  # spokesman Nick Merrill": a person's aide
+                t.ent_type_ == "PERSON" and not _in_title(t) and not led)
                for t in toks[owner:]) or any(
             t.dep_ in ("det", "poss", "case") and t.i != start for t in toks[owner:]
         ):
@@ -252,13 +288,18 @@ def _appositive(span: Span) -> str:
         commas = [k for k, t in enumerate(toks) if t.text == ","]
         if commas:  # "the military spokesman, Colonel X": the title belongs to the name
             toks = toks[: commas[-1]]
+        dashes = [k for k, t in enumerate(toks) if t.text in _DASHES and t.whitespace_]
+        toks = toks[dashes[-1] + 1 :] if dashes else toks  # "like most in Ostravia - the
+        # utility giant", a clause before a dash
         if toks and not head.ent_type_ and not crossed and not _finite(toks):
             return _role_text(toks)
     for child in root.rights:
         if child.dep_ != "appos" or child.i < span.end:
             continue
-        if child.like_num or child.ent_type_ or child.tag_ == "CD" or child.pos_ not in (
-                "NOUN", "PROPN") or any(c.dep_ == "nummod" for c in child.children):
+        party = child.lower_ in PARTY_WORDS  # "X, Republican of Iowa", "X, a Democrat"
+        if child.like_num or (child.ent_type_ and not party) or child.tag_ == "CD" or \
+                child.pos_ not in ("NOUN", "PROPN") or any(
+                c.dep_ == "nummod" for c in child.children):
             continue  # an age, a name, a count ("the EPA, 18 states, …"), a misparsed clause
         toks = list(child.subtree)
         if _crosses_a_break(list(doc[span.end : child.i + 1])):
@@ -276,6 +317,16 @@ def _appositive(span: Span) -> str:
     return ""
 
 
+def _split_at_dashes(ent: Span) -> list[Span]:
+    """A spaced dash inside an entity ends a name: "Scott - Ana Vell", "Ana Vell -" are
+    two names and one; a hyphen ("Lindgren-Osei") is part of the name."""
+    cuts = [t.i for t in ent if t.text in _DASHES and (
+        t.whitespace_ or t.doc[t.i - 1].whitespace_)]
+    bounds = [ent.start - 1, *cuts, ent.end]
+    parts = [ent.doc[a + 1 : b] for a, b in pairwise(bounds) if b > a + 1]
+    return [Span(ent.doc, p.start, p.end, label=ent.label_) for p in parts]
+
+
 def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
     """ "Fox News’ Sean Hannity", tagged ORG as a whole, is an outlet and a person."""
     cut = next((t.i for t in ent[:-2] if t.text in ("’", "'", "’s", "'s")), None)
@@ -288,19 +339,27 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
     return [(owner, "ORG"), (person, "PERSON")]
 
 
-def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
+def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
-    ents = [part for whole in doc.ents for part in _split_possessor(whole)]
+    ents = [part for whole in doc.ents for piece in (
+        _split_at_dashes(whole) if _DASHED.search(text, whole.start_char, whole.end_char)
+        else [whole]) for part in _split_possessor(piece)]
     for ent, label in ents:
         if len(ent) == 1 and _speaker_label(ent):
             continue  # "TRUMP:" in a transcript: a bare name, for _add_bare_names to place
-        if (ent.text.isupper() and len(ent.text) > 5) or ent[-1].lower_ in TITLE_WORDS:
+        core = [t for t in ent if t.lower_ not in _DETERMINERS]
+        if len(core) == 1 and core[0].lower_ in ORG_WORDS:
+            continue  # "The Bank said": a common noun in capitals, no name
+        if (ent.text.isupper() and len(ent.text.replace(".", "")) > 5) or (  # not "S.E.C."
+                ent[-1].lower_ in TITLE_WORDS and not _surname_title(ent, label)
+                and not any(t.lower_ in ("of", "for") for t in ent)):  # "Citizens for Justice"
             continue  # a dateline ("VALDENE —") or a bare title ("Kestwick Mayor")
         body = ent[-1].lower_ in ORG_WORDS or any(t.lower_ in ("of", "for") for t in ent)
         if label == "PERSON" and not body and not (  # not "University of Arkansas … School"
-                len(ent) == 1 and is_outlet(ent.text)):  # "Politico", tagged PERSON
-            found.append((ent, "person"))
-        elif label == "ORG" and (_is_who(ent) or _after_title(ent)):
+                len(ent) == 1 and is_outlet(ent.text)) and not _org_context(ent):
+            quoted = _QUOTE.search(text, ent.start_char, ent.end_char)
+            found.append((_with_surname(_with_nickname(ent) if quoted else ent), "person"))
+        elif label == "ORG" and (_is_who(ent) or _after_title(ent) or _described_as_person(ent)):
             found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"
         elif label in ("ORG", "PERSON") or (
             label in ("GPE", "NORP") and any(ent.start <= i < ent.end for i in source_roots)
@@ -316,6 +375,7 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
         if end - token.i >= 2 and _speaker_label(doc[token.i : end]):
             found.append((doc[token.i : end], "person"))
             taken.update(range(token.i, end))
+    found += _unnamed_bodies(doc, text, taken)
     for token in doc:  # "Councillor Beatrix Olumide" that NER missed; "@kestwickmum"
         if _HANDLE.fullmatch(token.text) and token.i not in taken:
             found.append((doc[token.i : token.i + 1], "person"))  # a handle is a name
@@ -329,6 +389,132 @@ def _mentions(doc: Doc, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
         if end - token.i >= 3:  # a given name and a surname
             found.append((doc[token.i + 1 : end], "person"))
             taken.update(range(token.i + 1, end))
+    return found
+
+
+def _org_context(ent: Span) -> bool:
+    """Whether a "person" is an organisation by the words around it: an organisation noun
+    beside it ("the law firm Pell Ostrow", "Pell Ostrow, a law firm"), a place of work ("a
+    partner at Pell Ostrow"), or a new name in brackets after an organisation's ("Pell &
+    Ostrow (now Pell Ostrow Varga)")."""
+    root, doc = ent.root, ent.doc
+    appos = next((c for c in root.rights if c.dep_ == "appos"), None)  # the first only: not
+    if appos is not None and appos.lower_ in ORG_WORDS:  # "X, founder of Y, a company"
+        return True
+    if any(c.lower_ in ORG_WORDS and c.dep_ in _ROLE_DEPS and c.i < ent.start
+           for c in root.children):
+        return True
+    if root.dep_ == "appos" and root.head.lower_ in ORG_WORDS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.pos_ == "NOUN":
+        return True
+    k = ent.start - 1
+    while k > 0 and doc[k].pos_ == "ADV":
+        k -= 1
+    return k > 0 and doc[k].text == "(" and doc[k - 1].ent_type_ == "ORG"
+
+
+_PERSON_NOUNS = KINSHIP | TITLE_WORDS | {"man", "woman", "boy", "girl"}
+
+
+def _described_as_person(ent: Span) -> bool:
+    """Whether an "organisation" is a person by its appositive: "Keld Aran Moss, a
+    43-year-old man", "Ines Varga, the mayor"."""
+    appos = next((c for c in ent.root.rights if c.dep_ == "appos"), None)
+    return appos is not None and appos.lower_ in _PERSON_NOUNS
+
+
+def _with_nickname(ent: Span) -> Span:
+    """A person's name NER cut inside a nickname's quotation marks ('Robert C. "Bobby' of
+    'Robert C. "Bobby" Scott'): run on past the closing mark to the surname."""
+    doc, end = ent.doc, ent.end
+    if sum(t.is_quote for t in ent) % 2 == 0:
+        return ent
+    while end < len(doc) and end - ent.end < 3 and not doc[end].is_quote:
+        end += 1  # 'Marcia "' with "Cia" left out too
+    if end >= len(doc) or not doc[end].is_quote:
+        return ent
+    stop = end + 1
+    while stop < len(doc) and doc[stop].is_title and doc[stop].pos_ in ("PROPN", "NOUN"):
+        stop += 1
+    return doc[ent.start : stop] if stop > end + 1 else ent
+
+
+def _with_surname(ent: Span) -> Span:
+    """A person's name with the surname NER left out ("Sally Quillian" of "Sally Quillian
+    Yates"): the capitalised word the name's last word modifies, when it is in no entity."""
+    head = ent[-1].head
+    if ent[-1].dep_ == "compound" and head.i == ent.end and head.is_title and not \
+            head.ent_type_ and head.tag_ in ("NNP", "NNPS") and head.lower_ not in ORG_WORDS \
+            and head.lower_ not in TITLE_WORDS:
+        return ent.doc[ent.start : ent.end + 1]
+    return ent
+
+
+def _surname_title(ent: Span, label: str) -> bool:
+    """Whether a person's name ends in a title word that is also a surname ("Mr. King",
+    "Dorothy Bishop"): after an honorific or a given name, not a place ("Kestwick Mayor")."""
+    doc = ent.doc
+    if label != "PERSON" or ent[-1].lower_ not in SURNAME_TITLES:
+        return False
+    if len(ent) == 1:
+        return ent.start > 0 and doc[ent.start - 1].lower_ in HONORIFICS
+    given = ent[-2]
+    return given.is_title and given.lower_ not in TITLE_WORDS and given.lower_ not in HONORIFICS
+
+
+def _trim_name_words(
+    cleaned: list[tuple[Span, ActorType, list[Token], list[Token]]], text: str,
+) -> set[int]:
+    """A person's name with a word the article's other names lack. Before it ("Crooked
+    Hillary Clinton" beside "Hillary Clinton", "Candidate Jones" beside "Ada Jones"), a word
+    that is no common given name, which the article also writes in lower case ("rival") or
+    which stands before a given name, is an epithet or a title ("Debbie" of "Debbie Wasserman
+    Schultz" is kept). After a known surname ("Obama Speech" in a title-case caption), a word
+    the article writes in lower case is no name. Cut such a word off, in place; return the
+    indices of the words cut, which are no roles either."""
+    cut: set[int] = set()
+    if not cleaned:
+        return cut
+    from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
+    given = FEMALE_NAMES | MALE_NAMES
+    doc = cleaned[0][0].doc
+    lower = set(_LOWER_WORD.findall(text)) - _PARTICLES  # not "de" of "Bill de Blasio"
+    names = {tuple(_norm(t.text) for t in name) for _, kind, name, _ in cleaned
+             if kind == "person" and len(name) > 1}
+    for k, (_, kind, name, titles) in enumerate(cleaned):
+        if kind != "person" or len(name) < 2:
+            continue
+        words = tuple(_norm(t.text) for t in name)
+        others = names - {words}
+        common = name[0].lower_ not in given and bool(name[0].whitespace_)
+        if name[-1].lower_ in lower and name[-2].whitespace_ and any(
+                n[-1] == words[-2] for n in others):
+            cut.add(name[-1].i)
+            name = name[:-1]
+        elif common and (name[0].lower_ in lower or name[1].lower_ in given) and (
+                words[1:] in others or (  # "Candidate Jones": a known surname
+                    len(name) == 2 and name[0].lower_ in lower
+                    and any(n[-1] == words[1] for n in others))):
+            cut.add(name[0].i)
+            name = name[1:]
+        cleaned[k] = (doc[name[0].i : name[-1].i + 1], kind, name, titles)
+    return cut
+
+
+def _unnamed_bodies(doc: Doc, text: str, taken: set[int]) -> list[tuple[Span, ActorType]]:
+    """Organisations NER missed: after "the", a run of capitalised words ending in an
+    organisation word ("the Central and East Ostravian Coalition"), with "and", "of" or
+    "for" between capitalised words; added to ``taken``. Found in the text, not token by
+    token, which is slow."""
+    found: list[tuple[Span, ActorType]] = []
+    for match in _BODY.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1))
+        if span is None or span[-1].ent_type_ in ("ORG", "PERSON") or any(
+                t.i in taken for t in span):
+            continue
+        found.append((span, "organisation"))
+        taken.update(range(span.start, span.end))
     return found
 
 
@@ -379,18 +565,24 @@ def _acronym(tokens: list[Token]) -> str:
 
 
 def _same_org(short: list[Token], long: list[Token]) -> bool:
-    """ "Brennick" of "Brennick Components", "MPA" of "Meridian Press Agency", "Supreme
-    Court" of "U.S. Supreme Court" (the long name with a place in front)."""
+    """ "Brennick" of "Brennick Components", "Kestwick Institute" of "Kestwick Institute for
+    Peace" (the long name less one word or a complement), "MPA" or "M.P.A." of "Meridian
+    Press Agency", "U.N. Security Council" of "United Nations Security Council", "Supreme
+    Court" of "U.S. Supreme Court" and "Policy Council" of "Farrow-Ince Policy Council" (the
+    long name with a place or another name in front)."""
     s = [t.text for t in short]
     words = [t.text for t in long]
-    if s == words[: len(s)] and s[0][:1].isupper():
+    n = len(s)
+    if n < len(words) and s == words[:n] and s[0][:1].isupper() and (
+            n + 1 == len(words) or words[n] in ("for", "of", "on")):
+        return True  # not "Senate" of "Senate Armed Services Committee"
+    extra = long[: len(long) - n + 1]  # the words the short name's first word stands for
+    if n > 1 and s[1:] == words[len(extra):] and s[0].replace(".", "") == _acronym(extra):
         return True
-    extra = long[: len(long) - len(s)]
-    if len(s) > 1 and extra and s == words[len(extra) :] and all(
-            t.ent_type_ in ("GPE", "NORP") or t.text in ("U.S.", "US", "UK", "U.K.")
-            for t in extra):
+    if n > 1 and s == words[len(words) - n :] and long[-1].lower_ in ORG_WORDS:
         return True
-    return len(s) == 1 and s[0].isupper() and len(s[0]) > 1 and s[0] == _acronym(long)
+    initials = s[0].replace(".", "")
+    return n == 1 and initials.isupper() and len(initials) > 1 and initials == _acronym(long)
 
 
 class ActorsComponent:
@@ -413,7 +605,7 @@ class ActorsComponent:
                         listed.append(span)
         clusters: list[_Cluster] = []
         cleaned = []
-        mentions = _mentions(doc, source_roots)
+        mentions = _mentions(doc, text, source_roots)
         taken = {t.i for span, _ in mentions for t in span}
         mentions += [(span, "person") for span in listed if not any(t.i in taken for t in span)]
         for span, kind in mentions:
@@ -422,35 +614,53 @@ class ActorsComponent:
                 kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
             if name and any(t.is_title or t.is_upper or _HANDLE.fullmatch(t.text) for t in name):
                 cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
+        cut = _trim_name_words(cleaned, text)  # "Activist" is a role, "Crooked" none
+        modifiers = {t.text for t in doc if t.is_lower and t.pos_ in ("ADJ", "VERB")} \
+            if cut else set()
+        epithets = {doc[i].text for i in cut if doc[i].lower_ in modifiers
+                    or doc[i].lower_.endswith(("ed", "ing"))}
         # the fullest forms found the clusters; shorter ones join them. Headline mentions
         # come last: title case there makes NER run on ("Donald Trump Featured")
         headline_end = text.find("\n")
         if headline_end > HEADLINE_MAX:  # a first paragraph, not a headline
             headline_end = -1
+        captions = [r for r in _title_case_lines(text) if r[0] > headline_end]  # subheadings;
+        # a headline's names may be its speakers' ("Rush Limbaugh: Hillary Asking …")
+        late = [cleaned[k][0].start_char < headline_end
+                or _inside(captions, cleaned[k][0].start_char) for k in range(len(cleaned))]
         order = sorted(range(len(cleaned)), key=lambda k: (
-            cleaned[k][0].start_char < headline_end, -len(cleaned[k][2]), k))
+            late[k], _cut_to_initial([t.text for t in cleaned[k][2]]), -len(cleaned[k][2]), k))
         person_keys: dict[str, _Cluster] = {}
         for k in order:
             mention, kind, name, titles = cleaned[k]
             cluster = self._find(clusters, person_keys, kind, name)
-            if cluster is None and mention.start_char < headline_end:
+            if cluster is None and late[k]:
                 known = [t for t in name if _norm(t.text) in person_keys]
                 if known:
                     cluster = person_keys[_norm(known[-1].text)]
+                    if len(cluster.name) == 1 and cluster.type == "person":
+                        cluster.name = _given_names(name, known[-1])  # "Clinton" in the body
                     words = {t.text for t in cluster.name}
                     inside = [t for t in name if t.text in words]
                     name = [t for t in name if inside[0].i <= t.i <= inside[-1].i]
                     mention, titles = doc[name[0].i : name[-1].i + 1], []
+            if cluster is None and _inside(captions, mention.start_char):
+                continue  # "Veto Power Impedes Peace Efforts", a subheading: no actor
             if cluster is None:
                 cluster = _Cluster(kind, name)
                 clusters.append(cluster)
-                if kind == "person":  # every surname-like word: "Castell" of "Castell Ibáñez"
-                    for token in name[1:] or name:
-                        person_keys.setdefault(_norm(token.text), cluster)
+                if kind == "person" and len(name) == 1:  # "Mr. Obama" beside "Michelle
+                    person_keys[_norm(name[0].text)] = cluster  # Obama": bare "Obama" is he
+                elif kind == "person":  # every surname-like word: "Castell" of "Castell Ibáñez"
+                    for token in name[1:]:  # not an initial, a suffix or a quotation mark
+                        if len(token.text.rstrip(".")) > 1 and token.text[0].isupper() \
+                                and token.lower_.rstrip(".") not in _SUFFIXES:
+                            person_keys.setdefault(_norm(token.text), cluster)
             cluster.mentions.append(mention)
             handle = _HANDLE.fullmatch(name[0].text)  # "my friend @GovernorVA": no role
             for role in () if handle else (*_prenominal(name, titles), _appositive(mention)):
-                if role and role.casefold() not in {r.casefold() for r in cluster.roles}:
+                if role and role not in epithets and \
+                        role.casefold() not in {r.casefold() for r in cluster.roles}:
                     cluster.roles.append(role)
         self._add_bare_names(doc, clusters, person_keys)
         self._share_surnames(clusters)
@@ -490,35 +700,39 @@ class ActorsComponent:
             if cluster is not None and {w.lower() for w in text} <= {
                     _norm(t.lower_) for t in cluster.name} and (
                     kind == "person" or len(name) == 1 or len(cluster.name) > len(name)):
-                return cluster
+                return cluster if _may_be(name, cluster.name) else None
+            if kind == "person" and _cut_to_initial(text):  # "Alicia M", cut short
+                whole = [c for c in clusters if c.type == "person" and len(c.name) >= len(text)
+                         and [_norm(t.text) for t in c.name[-len(text) : -1]] == text[:-1]
+                         and c.name[-1].text.startswith(text[-1][0])]
+                return whole[0] if len(whole) == 1 else None
             if kind == "person":  # "Mr. Lou" of "Lou Jiwei": a surname written first
                 firsts = [c for c in clusters if c.type == "person" and len(c.name) > 1
                           and _norm(c.name[0].text) == text[0]] if len(text) == 1 else []
                 return firsts[0] if len(firsts) == 1 else None
-        for cluster in clusters:
-            if cluster.type == "organisation" and (
-                [_norm(t.text) for t in cluster.name] == text or _same_org(name, cluster.name)
-            ):
-                return cluster
-        return None
+        orgs = [c for c in clusters if c.type == "organisation" and (
+            [_norm(t.text) for t in c.name] == text or _same_org(name, c.name))]
+        return orgs[0] if len(orgs) == 1 else None  # not "Supreme Court" of two courts
 
     @staticmethod
     def _share_surnames(clusters: list[_Cluster]) -> None:
         """Two people with one surname ("Bill Clinton", "Hillary Clinton"): a bare "Clinton"
-        goes to whichever of them was named in full last before it."""
+        goes to whichever of them was named in full last before it, not counting a name
+        given as an object ("Trump accused Rafael Cruz, …" leaves "Cruz" to Ted Cruz)."""
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1:
                 by_surname.setdefault(_norm(c.name[-1].text), []).append(c)
         for people in by_surname.values():
             if len(people) < 2:
-                continue
+                continue  # a full mention opens with a given name ("Bobby Scott" too)
             full = sorted((m.start_char, c) for c in people for m in c.mentions
-                          if len(m) > 1 and m[0].text == c.name[0].text
-                          and not _in_description(m))
+                          if len(m) > 1 and m[0].text in {t.text for t in c.name[:-1]}
+                          and not _in_description(m) and m.root.dep_ not in ("dobj", "pobj"))
             for c in people:
                 for m in [m for m in c.mentions if len(m) == 1]:
-                    before = [owner for start, owner in full if start < m.start_char]
+                    before = [owner for start, owner in full if start < m.start_char
+                              and _may_be(list(m), owner.name)]  # "Mrs. Clinton" is not Bill
                     if before and before[-1] is not c:
                         c.mentions.remove(m)
                         before[-1].mentions.append(m)
@@ -542,9 +756,10 @@ class ActorsComponent:
                         person_keys: dict[str, _Cluster]) -> None:
         """Names NER missed ("Braskov, for his part,"): a proper noun equal to a known
         surname or one-word organisation name, with the given names before it."""
-        keys: dict[str, _Cluster] = {  # "Quayside" for "Quayside Group"
-            c.name[0].text: c for c in clusters
+        keys: dict[str, _Cluster] = {  # "Quayside" for "Quayside Group", not "New" for
+            c.name[0].text: c for c in clusters  # "New York Times"
             if c.type == "organisation" and c.name[0].tag_ == "NNP" and c.name[0].is_title
+            and len(c.name) <= 2
         }
         keys.update(person_keys)
         taken = {t.i for c in clusters for m in c.mentions for t in m}
@@ -558,12 +773,85 @@ class ActorsComponent:
                     or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))):
                 continue  # a known name ("FALLIN:" in a transcript); "Fell denied" is a verb
             cluster = keys[word]
+            if cluster.type == "organisation" and (
+                    token.ent_type_ not in ("", "ORG", "PERSON") or (
+                    token.i + 1 < len(doc) and doc[token.i + 1].is_title
+                    and doc[token.i + 1].tag_ == "NNP")):
+                continue  # a word of another name: "United" of "United States"
             name, _ = _clean(doc[token.i : token.i + 1])
             if cluster.type == "organisation":
                 name = [token]
+            elif len(name) > 1 and len(cluster.name) > 1 and \
+                    name[0].lower_ not in {t.lower_ for t in cluster.name}:
+                cluster = _Cluster("person", name)  # "Olive Meehan" beside "Charlotte
+                clusters.append(cluster)  # Meehan": another of the family
             cluster.mentions.append(doc[name[0].i : token.i + 1])
             if len(name) > len(cluster.name):
                 cluster.name = name
+
+
+def _gender(name: list[Token]) -> str | None:
+    """ "m" or "f" from the honorific before a name ("Mr.", "Mrs.") or, lacking one, from
+    a common given name ("Michelle"); None when neither tells."""
+    from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
+    first = name[0]
+    before = first.doc[first.i - 1].lower_.rstrip(".") if first.i > 0 else ""
+    if before == "mr" or (before not in _HER and first.lower_ in MALE_NAMES and len(name) > 1):
+        return "m"
+    if before in _HER or (first.lower_ in FEMALE_NAMES and len(name) > 1):
+        return "f"
+    return None
+
+
+_HER = frozenset(["mrs", "ms", "miss"])
+
+
+def _may_be(mention: list[Token], name: list[Token]) -> bool:
+    """Whether a mention's gender, where known, agrees with that of a person's name."""
+    one, other = _gender(mention), _gender(name)
+    return one is None or other is None or one == other
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """The character ranges of lines in title case ("Veto Power Impedes Peace Efforts"),
+    headlines and subheadings, where NER takes capitalised words for names: every word of
+    four letters or more is capitalised, and the line is short and not in upper case (a
+    transcript's "JAKE TAPPER:")."""
+    ranges: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        words = _LONG_WORD.findall(line)
+        if len(words) >= 2 and len(line) <= HEADLINE_MAX and not line.isupper() and all(
+                w[0].isupper() for w in words):
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
+    """Whether a character offset falls in one of a few ranges (subheadings: a short list)."""
+    return any(a <= char < b for a, b in ranges)
+
+
+def _given_names(name: list[Token], surname: Token) -> list[Token]:
+    """A surname with the common given name before it in a headline's run ("Donna Ortega"
+    of "Donna Ortega Attacks Her"): a fuller name for an actor the body names only by
+    surname."""
+    from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
+    k = name.index(surname)
+    if k > 0 and name[k - 1].lower_ in FEMALE_NAMES | MALE_NAMES:
+        return name[k - 1 : k + 1]  # not "Derelict Obama"
+    return [surname]
+
+
+def _cut_to_initial(words: list[str]) -> bool:
+    """Whether a name ends in a bare initial ("Alicia M"): a surname cut short, as in a
+    tweet, which joins the one full name it begins."""
+    return len(words) > 1 and re.fullmatch(r"[A-Z]\.?", words[-1]) is not None
 
 
 def _norm(word: str) -> str:

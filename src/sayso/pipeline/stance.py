@@ -213,7 +213,10 @@ class StanceComponent(AttributionLayer):
             if named is not None:  # "denied the report. The report, published by …, said"
                 return (named,), restated
             personal = any(c.dep_ == "poss" for c in noun.children)  # "his claim": a person's
-            ids, event = _referred(doc, text, atts, i, head, who, personal, actors, own)
+            plural = noun.tag_ == "NNS" and not personal and REFERRING_HEADS[head] == _CHARGES
+            ids, event = _referred(doc, text, atts, i, head, who, personal, actors, own, sents)
+            if plural and len(ids) == 1:
+                ids = _run_of_claims(atts, ids[0], who, own, sents)
             stated = _content_words(doc, restated)
             if stated and not stated & _content_words(doc, (*event, *(
                     o for j in ids for o in atts[j].content))) and not any(
@@ -477,30 +480,43 @@ def _restated_claim(doc: Doc, d: Attribution, cues: list[int]) -> Offsets:
 
 def _referred(doc: Doc, text: str, atts: list[Attribution], i: int, head: str,
               who: set[int], personal: bool, actors: list[Actor],
-              own: set[int] | None = None) -> tuple[tuple[int, ...], Offsets]:
+              own: set[int] | None = None,
+              sents: list[int] | None = None) -> tuple[tuple[int, ...], Offsets]:
     """What "the allegations" or "that suggestion" refers to: the nearest earlier claim of a
     fitting class within 1,200 characters, whether the attribution model found it (an
     attribution) or not (a sentence with "alleged", "accused", "is widely believed" …); an
     allegation may be said plainly ("X's team said the committee skirts the law"), when it
-    is about the denier. "The report" means the first of the run of claims by the source it
-    reports."""
+    is about the denier; a plain "said" answers "the criticism" or "the suggestion" only when
+    it is about the denier or at most two sentences back (a historian's recollection ten
+    sentences up is not the criticism). "The report" means the first of the run of claims by
+    the source it reports. An unfound claim whose word shares the noun's stem ("alleged" for
+    "the allegations") is preferred to a nearer one that does not ("his claim")."""
     here = _start(atts[i])
+    here_sent = bisect_right(sents or [], here)
     classes = REFERRING_HEADS[head]
     covered = [o for a in atts for o in (*a.cue, *a.source)]
     found: list[tuple[int, int, tuple[int, int] | None]] = []  # (position, index, sentence)
     for j, p in enumerate(atts):
         start = _start(p)
         if j != i and j not in (own or ()) and start < here and here - start < 1200 \
-                and (p.actor is None or p.actor not in who) and (p.stance in classes or (
-                    p.stance == "say" and _is_about(doc, text, p, who, actors))):
+                and (p.actor is None or p.actor not in who) and (
+                    (p.stance in classes and p.stance != "say")
+                    or (p.stance == "say" and (_is_about(doc, text, p, who, actors) or (
+                        "say" in classes and here_sent - bisect_right(sents or [], start) <= 2)))):
             found.append((start, j, None))
     event_re = _CHARGE_EVENT if classes == _CHARGES else _VIEW_EVENT
+    events: list[tuple[int, int, tuple[int, int] | None]] = []
+    kin: list[tuple[int, int, tuple[int, int] | None]] = []  # "alleged" for "the allegations"
     for m in () if personal else event_re.finditer(text, max(0, here - 1200), here):
         if any(s <= m.start() < e for s, e in covered):
             continue  # an attribution the model found already stands for it
         token = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if token is not None and token.sent.end_char <= here:
-            found.append((m.start(), -1, (token.sent.start_char, token.sent.end_char)))
+            event = (m.start(), -1, (token.sent.start_char, token.sent.end_char))
+            events.append(event)
+            if m.group().lower()[:5] == head[:5]:
+                kin.append(event)
+    found += kin or events  # "the allegations" recalls what was "alleged", not a later "claim"
     if not found:
         return (), ()
     position, j, sentence = max(found, key=lambda x: x[0])
@@ -515,6 +531,29 @@ def _referred(doc: Doc, text: str, atts: list[Attribution], i: int, head: str,
             first = k
         j = first
     return (j,), ()
+
+
+def _run_of_claims(atts: list[Attribution], j: int, who: set[int], own: set[int],
+                   sents: list[int]) -> tuple[int, ...]:
+    """The claims "the charges" or "the allegations" answer: the nearest one, ``j``, and the
+    claims by others just before it, each at most two sentences before the next ("Witnesses
+    said Calder took the money. They said she hid it. Clerks said … Calder's office called
+    the allegations false"); a claim's continuation with no source of its own is part of
+    the one before."""
+    run = [j]
+    last = bisect_right(sents, _start(atts[j]))
+    for k in sorted(range(len(atts)), key=lambda k: _start(atts[k]), reverse=True):
+        p = atts[k]
+        if _start(p) >= _start(atts[j]) or k in own or not p.source or (
+                p.actor is not None and p.actor in who):
+            continue
+        sent = bisect_right(sents, _start(p))
+        if last - sent > 2:
+            break
+        if p.stance in _VIEWS:
+            run.append(k)
+            last = sent
+    return tuple(sorted(run))
 
 
 def _same_source(a: Attribution, b: Attribution) -> bool:
