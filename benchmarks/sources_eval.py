@@ -43,9 +43,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 5, ``tests/gold/sources-polnear-dev-heldout.jsonl``: every field on
   42 other dev articles, labelled (``benchmarks/polnear_labels.py``) before the system ever
   ran on them, measured once as round 4's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout.jsonl``: every field
-  on 40 PolNeAR train articles that no development set holds, labelled the same way before
-  the system ran on them. Only its figures are printed, never its misses.
+- development since round 6, ``tests/gold/sources-polnear-train-heldout.jsonl``: every field
+  on 40 other PolNeAR train articles, labelled the same way before the system ran on them,
+  measured once as round 5's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round6.jsonl``: every
+  field on 40 more train articles, labelled while round 6's rules were written, by labellers
+  who never saw the system's output. Only its figures are printed, never its misses.
 """
 
 from __future__ import annotations
@@ -64,7 +67,8 @@ POLNEAR_GOLD = REPO / "tests" / "gold" / "sources-polnear-dev.jsonl"
 POLNEAR_FULL = REPO / "tests" / "gold" / "sources-polnear-dev-full.jsonl"
 POLNEAR_TRAIN = REPO / "tests" / "gold" / "sources-polnear-train-devel.jsonl"
 POLNEAR_DEV_OPENED = REPO / "tests" / "gold" / "sources-polnear-dev-heldout.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout.jsonl"
+POLNEAR_TRAIN_OPENED = REPO / "tests" / "gold" / "sources-polnear-train-heldout.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round6.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -403,8 +407,15 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened",
+        "PolNeAR train, 40 other articles (held out in round 5, development since round 6)",
+        "train",
+        POLNEAR_TRAIN_OPENED,
+        False,
+    ),
+    (
         "polnear_train_heldout",
-        "PolNeAR train, 40 other articles (held out)",
+        "PolNeAR train, 40 more articles (held out)",
         "train",
         POLNEAR_HELDOUT,
         True,
@@ -470,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the four PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the five PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
