@@ -16,7 +16,13 @@ from spacy.language import Language
 
 from sayso.analyze import analyze_articles, analyze_text
 from sayso.contract import SOURCE_TYPES, Article, Attribution
-from sayso.pipeline.sources import SourcesComponent, _person_noun, _span, find_anonymity_reasons
+from sayso.pipeline.sources import (
+    SourcesComponent,
+    _channel_object,
+    _person_noun,
+    _span,
+    find_anonymity_reasons,
+)
 from sayso.pipeline.stance import STANCE_CLASSES
 from sayso.readers import read_inputs
 
@@ -373,14 +379,16 @@ def test_polnear_gold_holds_no_polnear_text() -> None:
                                   "sources-polnear-train-devel.jsonl",
                                   "sources-polnear-dev-heldout.jsonl",
                                   "sources-polnear-dev-heldout-second.jsonl",
-                                  "sources-polnear-train-heldout.jsonl"])
+                                  "sources-polnear-train-heldout.jsonl",
+                                  "sources-polnear-train-heldout-round6.jsonl"])
 def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
     """The all-field PolNeAR labels keep offsets, labels and 12-hex SHA-1s, never text; every
     label is a valid value and every denial link names a labelled attribution."""
     lines = [json.loads(x) for x in (GOLD / name).read_text().splitlines()]
     atts = [g for g in lines if g["kind"] == "attribution"]
     docs = {g["doc"] for g in atts}
-    assert len(docs) >= (40 if "dev-full" in name or "heldout.j" in name else 8)
+    assert len(docs) >= (40 if "dev-full" in name or "heldout.j" in name or "round6" in name
+                         else 8)
     assert {g["doc"] for g in lines if g["kind"] == "roles"} == docs
     ids = {g["id"] for g in atts}
     for g in atts:
@@ -400,19 +408,26 @@ def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
 
 
 def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
-    """Rules were written from the development sets' misses; a held-out set must be other
-    articles, and the second (agreement) labelling covers only held-out articles."""
+    """Rules were written from the development sets' misses; the held-out set must be other
+    articles. Each earlier held-out set (dev 42 in round 4, train 40 in round 5) was measured
+    once and then opened, so every set is disjoint from every other; the second (agreement)
+    labelling covers only round 4's held-out articles."""
     def docs(name: str) -> set[str]:
         return {json.loads(x)["doc"] for x in (GOLD / name).read_text().splitlines()}
 
-    held_out = docs("sources-polnear-dev-heldout.jsonl")
-    assert len(held_out) == 42
-    opened = docs("sources-polnear-dev-full.jsonl") | docs("sources-polnear-dev.jsonl")
-    assert not held_out & opened
-    assert docs("sources-polnear-dev-heldout-second.jsonl") <= held_out
-    next_round = docs("sources-polnear-train-heldout.jsonl")
-    assert len(next_round) == 40
-    assert not next_round & docs("sources-polnear-train-devel.jsonl")
+    held_out = docs("sources-polnear-train-heldout-round6.jsonl")
+    assert len(held_out) == 40
+    opened = [
+        docs("sources-polnear-dev-full.jsonl") | docs("sources-polnear-dev.jsonl"),
+        docs("sources-polnear-dev-heldout.jsonl"),
+        docs("sources-polnear-train-devel.jsonl"),
+        docs("sources-polnear-train-heldout.jsonl"),
+    ]
+    assert [len(x) for x in opened[1:]] == [42, 40, 40]
+    for k, development in enumerate(opened):
+        assert not held_out & development
+        assert all(not development & other for other in opened[k + 1 :])
+    assert docs("sources-polnear-dev-heldout-second.jsonl") <= opened[1]
 
 
 def test_examples_gold_spans_match_their_texts() -> None:
@@ -996,3 +1011,134 @@ def test_who_is_the_person_just_before_it(nlp: Language) -> None:
     _, atts = by_cue("The depot has become a rallying point for marchers here, who have"
                      " filled the square and called for it to stay open.", nlp)
     assert next(a for a in atts if a["cue"]["text"] == "called for")["source_type"] == "group"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("A teacher, who like all respondents responded anonymously, said so.",
+         "responded anonymously"),
+        ("A porter who didn't want to speak on the record, for fear of losing his job, said it.",
+         "who didn't want to speak on the record, for fear of losing his job"),
+        ("(Neither wanted to share his name with a reporter.)", "Neither wanted to share his name"),
+        ("A clerk, whose name is being withheld, said the depot was shut.",
+         "whose name is being withheld"),
+        ("Two guards, who were not permitted to discuss the case, said so.",
+         "were not permitted to discuss the case"),
+        ("An aide speaking on the condition they not be identified said so.",
+         "speaking on the condition they not be identified"),
+        ("A driver who declined to give his full name said the tram was late.",
+         "who declined to give his full name"),
+    ],
+)
+def test_anonymity_reasons_phrased_otherwise(text: str, reason: str) -> None:
+    """Responding anonymously, not wanting to speak on the record or to share one's name, a
+    name withheld, not being permitted to speak: all are stated reasons for anonymity."""
+    assert [text[s:e] for s, e in find_anonymity_reasons(text)] == [reason]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"The tram will be late," said a Vermont Republican.', "a Vermont Republican"),
+        ('"The tram will be late," said one Ohio Democrat.', "one Ohio Democrat"),
+        ('"It is late," said a Valdene Democrat. "It is early," said another Valdene Democrat.',
+         "another Valdene Democrat"),
+        ('One Ostwick delegate said the tram was late.', "One Ostwick delegate"),
+    ],
+)
+def test_one_member_of_a_party_is_an_unnamed_person(
+        nlp: Language, text: str, source: str) -> None:
+    """ "a New Hampshire Republican said": one unnamed party member, not the party; a
+    delegate is a person."""
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["source"]["text"] == source)
+    assert att["source_type"] == "anonymous_person" and att["anonymous"]["is"]
+
+
+@pytest.mark.model
+def test_yet_another_is_one_more_unnamed_person(nlp: Language) -> None:
+    """ "Yet another said" after unnamed speakers is one more of them."""
+    _, atts = by_cue('"It is late," said a Valdene Democrat. "It is early," added another'
+                     ' Valdene Democrat. Yet another said, "It is gone."', nlp)
+    att = next(a for a in atts if a["source"]["text"] == "another")
+    assert att["source_type"] == "anonymous_person"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Most Vermont insiders believe the mayor will lose.", "Most Vermont insiders",
+         "group"),
+        ("The mayor will lose, insiders said.", "insiders", "anonymous_person"),
+    ],
+)
+def test_insiders_quantified_are_a_group(
+        nlp: Language, text: str, source: str, kind: str) -> None:
+    """Bare "insiders said" hides who spoke; "most insiders believe" describes a population."""
+    _, atts = by_cue(text, nlp)
+    assert next(a for a in atts if a["source"]["text"] == source)["source_type"] == kind
+
+
+@pytest.mark.model
+def test_the_employee_introduced_unnamed_stays_unnamed(nlp: Language) -> None:
+    """ "an employee for the firm … The employee told auditors": the person the story
+    introduced without a name, not someone identifiable by a title."""
+    _, atts = by_cue("An employee for Brennick Components deleted the files last spring. The"
+                     " employee told auditors he had forgotten the request.", nlp)
+    att = next(a for a in atts if a["source"]["text"] == "The employee")
+    assert att["source_type"] == "anonymous_person" and att["anonymous"]["is"]
+
+
+@pytest.mark.model
+def test_neither_gives_its_reason_to_the_people_before(nlp: Language) -> None:
+    """ "two men … discussed … (Neither wanted to share his name …)": the two men are
+    anonymous, for the stated reason."""
+    _, atts = by_cue("At the fair, two tram drivers discussed how the depot would close."
+                     " (Neither wanted to share his name with a reporter.)", nlp)
+    att = next(a for a in atts if a["source"]["text"].startswith("two tram drivers"))
+    assert att["anonymous"]["is"] and att["anonymous"]["reason"]["text"].startswith("Neither")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "channel"),
+    [
+        ("Ruth Calder wrote in the Valdene Courier that the tram was late.", "wrote",
+         "in the Valdene Courier"),
+        ('"The line will open on time," Wielgus assured her on Monday, reassuring her that'
+         " the line would open.", "reassuring", "her"),
+        ("Zimmer claimed in his listing that the rifle was rare.", "claimed",
+         "in his listing"),
+    ],
+)
+def test_channels_of_writers_reassurances_and_listings(
+        nlp: Language, text: str, cue: str, channel: str) -> None:
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["cue"]["text"] == cue)
+    assert att["channel"]["text"] == channel
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Calder declined to comment on the debate over tram fares.", "declined"),
+    ],
+)
+def test_no_channel_for_what_is_answered_or_a_topic(nlp: Language, text: str, cue: str) -> None:
+    """ "on the debate over fares" is a topic, not an occasion."""
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["cue"]["text"] == cue)
+    assert not att["channel"]["text"]
+
+
+@pytest.mark.model
+def test_what_one_responds_to_is_no_medium(nlp: Language) -> None:
+    """ "responded to reports" answers them; "wrote to the newspaper" goes through one."""
+    doc = nlp("Nehlen responded to reports that he had lied.")
+    assert not _channel_object(doc[1], doc[2], doc[3])
+    doc = nlp("Nehlen wrote to the newspaper about the tram.")
+    assert _channel_object(doc[1], doc[2], doc[4])

@@ -99,7 +99,8 @@ ANON_NOUNS = frozenset(["source", "official", "insider", "aide", "diplomat", "pe
 GROUP_WORDS = frozenset(
     [
         "many", "some", "others", "most", "several", "few", "all", "both", "team", "staff",
-        "crew", "delegation", "everyone", "everybody", "nobody", "each", "family"
+        "crew", "delegation", "everyone", "everybody", "nobody", "each", "family", "neither",
+        "none"
     ]
 )
 """Quantifiers and collective nouns: a source of several people, unnamed but not hidden."""
@@ -115,7 +116,8 @@ MEDIUM_NOUNS = frozenset(
         "essay", "report", "remarks", "address", "luncheon", "dinner", "forum", "summit",
         "opening", "ceremony", "roundtable", "paper", "stop", "convention", "breakfast",
         "fundraiser", "diatribe", "tirade", "rant", "expose", "exposé", "profile", "newspaper",
-        "network", "channel", "twitter", "facebook", "instagram"
+        "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
+        "robocall"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -153,7 +155,8 @@ PERSON_NOUNS = frozenset(
         "student", "teacher", "worker", "employee", "staffer", "adviser", "advisor", "aide",
         "insider", "source", "activist", "mom", "dad", "wife", "husband", "son", "daughter",
         "architect", "chef", "coach", "priest", "rabbi", "imam", "cleric", "monk", "nun",
-        "pilot", "guard", "boss", "chief", "poet", "surgeon", "pundit", "cook", "landlord"
+        "pilot", "guard", "boss", "chief", "poet", "surgeon", "pundit", "cook", "landlord",
+        "delegate", "advocate", "graduate"
     ]
 )
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee",
@@ -224,7 +227,8 @@ MALE_NAMES = frozenset(
     ]
 )
 """Common given names: a pronoun must agree with the person it resolves to."""
-TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "brief", "inform"])
+TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "brief", "inform",
+                        "reassure"])
 """Speech verbs whose object is the person addressed: "told the AP", "asked Clinton"."""
 ADDRESSEES = frozenset(["them", "him", "her", "us", "me", "you", "reporters", "journalists",
                         "myself", "himself", "herself", "themselves", "ourselves", "yourself"])
@@ -272,6 +276,10 @@ _CLAUSE_DEPS = frozenset(("ccomp", "relcl", "acl", "advcl", "xcomp", "csubj", "p
 _PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f"}
 _PLURAL_PRON = frozenset(("they", "we"))
 _RELATIVE = frozenset(("who", "which", "that"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+_COUNTED_BACK = frozenset(("they", "neither", "both", "none", "each", "all"))
+"""Subjects that point back at the people just quoted: "(Neither wanted to share his name.)"
+gives its reason to the "two men" before it."""
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 _SUBJECT_BONUS = 1.5
 """A pronoun prefers a subject one sentence back to a non-subject in its own sentence."""
@@ -280,14 +288,26 @@ _MAIN_CLAUSE_BONUS = 0.2
 _QUOTED_PENALTY = 1.0
 """… and a name outside quoted or reported words to one inside them."""
 
+_NOT_WANTING = (r"(?:declined|refused|(?:did|does|would)(?:n['’]t|\s+not)\s+(?:wish|want)|"
+                r"(?:[Nn]either|[Nn]one)\s+(?:of\s+them\s+)?(?:wanted|wished))\s+to\s+")
+"""Declining, or not wanting, to do what a named source does: "didn't want to …",
+"Neither wanted to …"."""
 _ANON_RE = re.compile(
-    r"(?:\b(?:who |and )?(?:spoke|speaking|talked|talking)\s+)?\bon\s+(?:the\s+)?condition\s+"
-    r"(?:of\s+anonymity|that\s+(?:he|she|they|it|we)\s+not\s+be\s+(?:named|identified))"
+    r"(?:\b(?:who |and )?(?:spoke|speaking|talked|talking)\s+)?\b(?:on|under)\s+(?:the\s+)?"
+    r"condition\s+(?:of\s+anonymity|of\s+not\s+being\s+(?:named|identified)|"
+    r"(?:that\s+)?(?:he|she|they|it|we)\s+not\s+be\s+(?:named|identified))"
     r"|\b(?:who\s+)?(?:(?:declined|asked|requested|preferred|wished)\s+(?:not\s+)?|"
-    r"(?:did|does|would)\s+not\s+(?:wish|want)\s+)to\s+be\s+(?:named|identified)"
-    r"|\b(?:was|were|is|are|being)\s+not\s+authori[sz]ed\s+to\s+(?:speak|talk|comment|discuss)"
-    r"[^,.;]*"
-    r"|\b(?:requested|asked\s+for|was\s+granted|were\s+granted)\s+anonymity"
+    r"(?:did|does|would)\s+not\s+(?:wish|want)\s+)to\s+be\s+"
+    r"(?:named|identified|quoted\s+by\s+name)"
+    r"|\b(?:was|were|is|are|being)(?:\s+not|n['’]t)\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+"
+    r"(?:speak|talk|comment|discuss)[^,.;]*"
+    r"|\b(?:requested|asked\s+for|in\s+exchange\s+for|(?:was|were)\s+granted|under)\s+anonymity"
+    r"|\b(?:who\s+)?(?:spoke|speaking|talked|talking|responded|responding|commented)\s+"
+    r"(?:anonymously|on\s+background)"
+    r"|\b(?:who\s+)?" + _NOT_WANTING + r"(?:speak|talk|comment|be\s+quoted)\s+on\s+the\s+record"
+    r"|\b(?:who\s+)?" + _NOT_WANTING + r"(?:share|give|provide|reveal|disclose)\s+"
+    r"(?:his|her|their|a)\s+(?:(?:full|last)\s+)?names?"
+    r"|\b(?:whose\s+)?names?\s+(?:is|was|were|are)\s+(?:being\s+)?withheld"
 )
 _ANON_TAIL = re.compile(
     r"(?:\s*,)?\s*(?:because|for fear|as|since|in line with|saying|citing)\b[^,.;]*"
@@ -414,6 +434,7 @@ class SourcesComponent(AttributionLayer):
         gender = self._genders(text, actors)
         quoted = _merged([o for a in atts for o in a.content])
         headline = _headline_end(text)
+        introduced = _introductions(doc, headline, quoted)
         # before anyone is named, "A New York judge has rejected …" opens a story that names
         # the judge later; with no reason for anonymity anywhere, it is the person quoted most
         opening = -1 if lead is None or reasons else min(
@@ -427,7 +448,7 @@ class SourcesComponent(AttributionLayer):
                 or _cue_subject(doc, a)
             in_headline = span is not None and span.start_char < headline
             info = self._classify(doc, a, span, actors, done, gender, sents, quoted, lead,
-                                  in_headline)
+                                  in_headline, introduced)
             if span is not None and span.start_char < opening and info.anonymous \
                     and lead is not None and _delayed_name(span, actors[lead], headline):
                 info = _Info("named_person", False, (), lead, info.lemma, False)
@@ -460,9 +481,11 @@ class SourcesComponent(AttributionLayer):
         self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],
         done: dict[int, tuple[int, int, float, _Info]], gender: dict[int, str],
         sents: list[int], quoted: Offsets, lead: int | None, in_headline: bool,
+        introduced: dict[str, int],
     ) -> _Info:
         """Resolve a reference if the source is one, else type it from its own words;
         ``quoted`` holds every attribution's content (names there rank lower as antecedents);
+        ``introduced`` where each person noun first came unnamed ("an employee said");
         ``lead`` is the person quoted most, whom a description in the headline, or one with
         no person named before it, stands for."""
         if span is None:
@@ -488,10 +511,11 @@ class SourcesComponent(AttributionLayer):
         named = None if actor_at(doc, root) is not None else _appositive_name(doc, span, actors)
         if named is not None:  # "one of the family's lawyers, Jun Okafor"
             return _Info("named_person", False, (), named, low, False)
-        if low == "one" and not _is_fraction(root) and not _no_one(root):
-            # "One said", "one of the people said"
+        if low in ("one", "another") and not _is_fraction(root) and not _no_one(root):
+            # "One said", "one of the people said"; "Yet another said" after "a Democrat said"
             prior = self._latest(done, sents[root.i], root.idx,
-                                 lambda info: info.plural and info.type != "organisation")
+                                 lambda info: (info.plural and info.type != "organisation")
+                                 or (low == "another" and info.anonymous))
             if prior is not None:
                 return replace(prior, type="anonymous_person", anonymous=True, actor=None,
                                plural=False)
@@ -512,7 +536,7 @@ class SourcesComponent(AttributionLayer):
             c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
         owner = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
         owners = {k for i in owner if (k := actor_at(doc, doc[i])) is not None}
-        if (dets & {"the", "this", "that", "these", "those"} or possessed) \
+        if (dets & _DEFINITE or possessed) \
                 and actor_at(doc, root) is None and not any(  # "Obama's former strategist"
                     _names_someone(doc, actors, t) for t in span if t.i not in owner):
             lemma = root.lemma_.lower()
@@ -536,6 +560,10 @@ class SourcesComponent(AttributionLayer):
                 titled = self._salient_person(doc, actors, root, gender, quoted, lead, owners)
             if titled is not None:
                 return _Info("named_person", False, (), titled, root.lemma_.lower(), False)
+            if "the" in dets and root.tag_ == "NN" and lemma not in PERSON_ROLE_NOUNS \
+                    and _person_noun(lemma) and introduced.get(lemma, root.i) < root.i:
+                return _Info("anonymous_person", True, (), None, lemma, False)  # "an employee
+                # for the firm … The employee told agents"
         return self._base(doc, span, root, actors)
 
     @staticmethod
@@ -590,6 +618,8 @@ class SourcesComponent(AttributionLayer):
         if indefinite and root.pos_ == "PROPN" and not root.ent_type_ \
                 and _person_noun(root.lower_):
             return _Info("anonymous_person", True, (), None, root.lower_, False)  # "A Guy Says"
+        if indefinite and not plural and root.ent_type_ == "NORP":  # "a New Hampshire
+            return _Info("anonymous_person", True, (), None, lemma, False)  # Democrat said"
         if root.pos_ == "PROPN" or root.ent_type_:
             body = root.ent_type_ in ("ORG", "GPE", "NORP") or (  # "The Islamic State"
                 "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP")
@@ -599,8 +629,10 @@ class SourcesComponent(AttributionLayer):
             return _Info(kind, False, (), None, lemma, plural)
         if familiar and root.lower_ in ("those", "some", "others", "several", "many"):
             return _Info("anonymous_person", True, (), None, lemma, True)  # "some close to her"
-        if plural:
-            anon = lemma in ("source", "insider") or (lemma in ANON_NOUNS and familiar)
+        if plural:  # "insiders said", but "most insiders", "the Republican insiders": a group
+            anon = lemma == "source" or (lemma == "insider" and not any(
+                c.dep_ in ("det", "amod", "nummod") and c.lower_ in GROUP_WORDS | _DEFINITE
+                for c in root.children)) or (lemma in ANON_NOUNS and familiar)
             kind = "anonymous_person" if anon else "group"
             return _Info(kind, anon, (), None, lemma, True)
         like = next((actor_at(doc, o) for c in root.children if c.dep_ == "prep"
@@ -834,7 +866,8 @@ class SourcesComponent(AttributionLayer):
         one in its sentence, and an earlier source with the same head noun as the reason
         sentence's subject, when that is plural or the sentence has no source of its own
         ("… according to military officials. Senior officials spoke only on condition of
-        anonymity …")."""
+        anonymity …"), and the plural source before a subject that counts back to it ("two
+        men … (Neither wanted to share his name.)")."""
         out: dict[int, tuple[int, int]] = {}
         for s, e in find_anonymity_reasons(text):
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -846,6 +879,13 @@ class SourcesComponent(AttributionLayer):
             inside = [i for i in here if spans[i].start_char <= s < spans[i].end_char]  # type: ignore[union-attr]
             for i in inside:
                 out.setdefault(i, (s, e))
+            who = doc[span.start - (span[0].lower_ not in _COUNTED_BACK and span.start > 0)]
+            if who.lower_ in _COUNTED_BACK and who.dep_ in _SUBJECT_DEPS:  # "(Neither wanted
+                plural = [i for i, sp in spans.items() if sp is not None  # to share his name.)"
+                          and sp.end <= who.i and who.i - sp.start < 120
+                          and _root(sp).tag_ in ("NNS", "NNPS")]
+                if plural:
+                    out.setdefault(max(plural, key=lambda i: spans[i].start), (s, e))  # type: ignore[union-attr]
             if inside:
                 continue
             if here:
@@ -1029,6 +1069,11 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     medium = (obj.lemma_.lower() in MEDIUM_NOUNS or obj.lower_ in MEDIUM_NOUNS) and not (
         obj.lower_ == "stop" and not any(c.dep_ in ("det", "poss") for c in obj.children))
     # (a bare "stop" is as often a verb or part of a name as "a stop in Eastbank")
+    if p == "in" and verb.lemma_ == "write" and (
+            obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)):
+        return True  # "wrote in National Review": the outlet that printed it
+    if p == "on" and obj.lemma_.lower() in OCCASIONS:
+        return False  # a topic: "declined to comment on the debate over encryption"
     if p in MEDIUM_PREPS and medium:
         return True  # not "with" a medium ("thrilled with the editorial"), nor "for" one
     if p == "to" and _platform(obj):
@@ -1041,7 +1086,9 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     if p == "on":
         return obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)
     if p in ("to", "with"):
-        return verb.lemma_ in RECIPIENT_VERBS and (_recipient(obj) or (p == "to" and medium))
+        return verb.lemma_ in RECIPIENT_VERBS and (_recipient(obj) or (
+            p == "to" and medium and verb.lemma_ not in ("respond", "reply")))  # "responded
+        # to reports" answers them; "sent a letter to the board" goes through one
     if p == "for":  # "wrote for Morning Consult"
         return verb.lemma_ == "write" and (
             obj.ent_type_ == "ORG" or is_outlet(obj.text) or medium
@@ -1279,6 +1326,33 @@ def _anchor(a: Attribution) -> int:
         if role:
             return role[0][0]
     return 0
+
+
+def _introductions(doc: Doc, headline: int, quoted: Offsets) -> dict[str, int]:
+    """Where each singular common noun first introduces someone unnamed ("an employee for
+    the firm", a headline's bare "heckler"), so that "the employee" later is that unnamed
+    person; not "a woman, Ana Vellis," or "a woman named Ana Vellis", nor one in quoted
+    words or in a clause of what someone claims ("the implication is that a woman who …
+    is the prototype")."""
+    out: dict[str, int] = {}
+    for t in doc:
+        if t.tag_ != "NN" or t.pos_ != "NOUN" or t.ent_type_ or _covers(quoted, t.idx):
+            continue
+        dets = [c.lower_ for c in t.children if c.dep_ == "det"]
+        if ((dets and dets[0] in ("a", "an")) or (not dets and t.idx < headline)) and not any(
+                c.dep_ in ("appos", "acl") or c.ent_type_ == "PERSON" for c in t.children) \
+                and not _supposed(t):
+            out.setdefault(t.lemma_.lower(), t.i)
+    return out
+
+
+def _supposed(token: Token) -> bool:
+    """Whether a word is in a "that", "if" or "whether" clause: a claim or a supposition,
+    whose "a woman" is a kind of person, not one the story introduces."""
+    verb = token.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "if", "whether") for c in verb.children)
 
 
 def _person_noun(lemma: str) -> bool:
