@@ -85,11 +85,11 @@ def features(v: DocView, anchor: int, s: int, e: int) -> list[str]:
         "aprev=" + al + "|" + prev,
         "anext=" + al + "|" + after,
     ]
-    if v.neural is not None:  # the accurate tier's p(cue) bins at and just outside each edge
-        nc = [x[0] for x in v.neural]
+    neural = v.neural
+    if neural is not None:  # the accurate tier's p(cue) bins at and just outside each edge
         feats += [
-            "nl=" + (nc[s - 1] if s else "<") + nc[s],
-            "nr=" + nc[e] + (nc[e + 1] if e + 1 < n else ">"),
+            "nl=" + (neural[s - 1][0] if s else "<") + neural[s][0],
+            "nr=" + neural[e][0] + (neural[e + 1][0] if e + 1 < n else ">"),
         ]
     return feats
 
