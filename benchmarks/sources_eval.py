@@ -46,8 +46,11 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 6, ``tests/gold/sources-polnear-train-heldout.jsonl``: every field
   on 40 other PolNeAR train articles, labelled the same way before the system ran on them,
   measured once as round 5's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round6.jsonl``: every
-  field on 40 more train articles, labelled while round 6's rules were written, by labellers
+- development since round 7, ``tests/gold/sources-polnear-train-heldout-round6.jsonl``: every
+  field on 40 more train articles, labelled while round 6's rules were written, measured once
+  as round 6's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round7.jsonl``: every
+  field on 40 more train articles, labelled while round 7's rules were written, by labellers
   who never saw the system's output. Only its figures are printed, never its misses.
 """
 
@@ -68,7 +71,8 @@ POLNEAR_FULL = REPO / "tests" / "gold" / "sources-polnear-dev-full.jsonl"
 POLNEAR_TRAIN = REPO / "tests" / "gold" / "sources-polnear-train-devel.jsonl"
 POLNEAR_DEV_OPENED = REPO / "tests" / "gold" / "sources-polnear-dev-heldout.jsonl"
 POLNEAR_TRAIN_OPENED = REPO / "tests" / "gold" / "sources-polnear-train-heldout.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round6.jsonl"
+POLNEAR_TRAIN_OPENED2 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round6.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round7.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -414,8 +418,15 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened2",
+        "PolNeAR train, 40 more articles (held out in round 6, development since round 7)",
+        "train",
+        POLNEAR_TRAIN_OPENED2,
+        False,
+    ),
+    (
         "polnear_train_heldout",
-        "PolNeAR train, 40 more articles (held out)",
+        "PolNeAR train, 40 further articles (held out)",
         "train",
         POLNEAR_HELDOUT,
         True,
@@ -481,7 +492,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the five PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the six PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
