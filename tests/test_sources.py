@@ -19,6 +19,7 @@ from sayso.contract import SOURCE_TYPES, Article, Attribution
 from sayso.pipeline.sources import (
     SourcesComponent,
     _channel_object,
+    _no_one,
     _person_noun,
     _span,
     find_anonymity_reasons,
@@ -380,15 +381,15 @@ def test_polnear_gold_holds_no_polnear_text() -> None:
                                   "sources-polnear-dev-heldout.jsonl",
                                   "sources-polnear-dev-heldout-second.jsonl",
                                   "sources-polnear-train-heldout.jsonl",
-                                  "sources-polnear-train-heldout-round6.jsonl"])
+                                  "sources-polnear-train-heldout-round6.jsonl",
+                                  "sources-polnear-train-heldout-round7.jsonl"])
 def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
     """The all-field PolNeAR labels keep offsets, labels and 12-hex SHA-1s, never text; every
     label is a valid value and every denial link names a labelled attribution."""
     lines = [json.loads(x) for x in (GOLD / name).read_text().splitlines()]
     atts = [g for g in lines if g["kind"] == "attribution"]
     docs = {g["doc"] for g in atts}
-    assert len(docs) >= (40 if "dev-full" in name or "heldout.j" in name or "round6" in name
-                         else 8)
+    assert len(docs) >= (8 if "second" in name else 40)
     assert {g["doc"] for g in lines if g["kind"] == "roles"} == docs
     ids = {g["id"] for g in atts}
     for g in atts:
@@ -409,21 +410,22 @@ def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
 
 def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
     """Rules were written from the development sets' misses; the held-out set must be other
-    articles. Each earlier held-out set (dev 42 in round 4, train 40 in round 5) was measured
-    once and then opened, so every set is disjoint from every other; the second (agreement)
+    articles. Each earlier held-out set (dev 42 in round 4, train 40 in rounds 5 and 6) was
+    measured once and then opened, so every set is disjoint from every other; the second (agreement)
     labelling covers only round 4's held-out articles."""
     def docs(name: str) -> set[str]:
         return {json.loads(x)["doc"] for x in (GOLD / name).read_text().splitlines()}
 
-    held_out = docs("sources-polnear-train-heldout-round6.jsonl")
+    held_out = docs("sources-polnear-train-heldout-round7.jsonl")
     assert len(held_out) == 40
     opened = [
         docs("sources-polnear-dev-full.jsonl") | docs("sources-polnear-dev.jsonl"),
         docs("sources-polnear-dev-heldout.jsonl"),
         docs("sources-polnear-train-devel.jsonl"),
         docs("sources-polnear-train-heldout.jsonl"),
+        docs("sources-polnear-train-heldout-round6.jsonl"),
     ]
-    assert [len(x) for x in opened[1:]] == [42, 40, 40]
+    assert [len(x) for x in opened[1:]] == [42, 40, 40, 40]
     for k, development in enumerate(opened):
         assert not held_out & development
         assert all(not development & other for other in opened[k + 1 :])
@@ -1142,3 +1144,219 @@ def test_what_one_responds_to_is_no_medium(nlp: Language) -> None:
     assert not _channel_object(doc[1], doc[2], doc[3])
     doc = nlp("Nehlen wrote to the newspaper about the tram.")
     assert _channel_object(doc[1], doc[2], doc[4])
+
+
+@pytest.mark.model
+def test_an_epithet_first_used_with_the_is_the_person_named_before(nlp: Language) -> None:
+    """ "Ruth Calder … the retired neurosurgeon acknowledged … he said": a description whose
+    noun the story has not used before stands for the person it is about."""
+    record, atts = by_cue(
+        "Councillor Ruth Calder spoke at the Ostwick forum on Tuesday. Pressed on her record,"
+        " the retired neurosurgeon acknowledged that the tram had been late.", nlp)
+    att = next(a for a in atts if a["source"]["text"] == "the retired neurosurgeon")
+    assert att["source_type"] == "named_person"
+    assert att["actor"] == actor_id(record, "Ruth Calder")
+
+
+@pytest.mark.model
+def test_he_after_an_unnamed_subject_stays_unnamed(nlp: Language) -> None:
+    """ "A partner at the firm took them to lunch … he recommended": "he" is the partner
+    the sentence before brought in, not the named man nearby."""
+    _, atts = by_cue(
+        "Tomas Orel joined the firm in 2004. A partner at the firm took the new associates to"
+        " lunch. After a long lunch, he recommended a cheaper fund.", nlp)
+    att = next(a for a in atts if a["cue"]["text"] == "recommended")
+    assert att["source_type"] == "anonymous_person" and att["actor"] is None
+
+
+@pytest.mark.model
+def test_another_after_a_named_speaker_and_one_of_an_audience(nlp: Language) -> None:
+    """ "Wielgus tweeted … Another tweeted": one more, unnamed; "questions from attendees,
+    including one asking …": one of them."""
+    _, atts = by_cue(
+        'Marta Wielgus tweeted, "The tram is late again." Another tweeted, "The tram is'
+        ' never on time."', nlp)
+    att = next(a for a in atts if a["source"]["text"] == "Another")
+    assert att["source_type"] == "anonymous_person"
+    _, atts = by_cue(
+        "At the fair, Calder took several questions from attendees, including one asking"
+        " whether the tram would close.", nlp)
+    att = next(a for a in atts if a["source"]["text"] == "one")
+    assert att["source_type"] == "anonymous_person"
+
+
+@pytest.mark.model
+def test_a_headline_brings_in_an_unnamed_person(nlp: Language) -> None:
+    """ "Mayor says heckler deserves a fine" quotes the heckler into the story: "the heckler"
+    later is that unnamed person."""
+    _, atts = by_cue(
+        "Mayor Calder says heckler deserves a fine for his outburst.\n\nMayor Ruth Calder"
+        ' was interrupted at a rally on Sunday. "Thank you," Calder said as the heckler'
+        ' yelled: "Resign!"', nlp)
+    att = next(a for a in atts if a["source"]["text"] == "the heckler")
+    assert att["source_type"] == "anonymous_person"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "kind"),
+    [
+        ("Among voters under 30, those surveyed say the tram is too slow.", "those surveyed",
+         "group"),
+        ("Ruth Calder met the drivers. She and her aides have vowed to keep the depot open.",
+         "She and her aides", "group"),
+        ("Valdene court precedents restricting the use of trams were cited.",
+         "Valdene court precedents", "document"),
+        ("Near the depot, the placards slammed the council.", "the placards", "document"),
+    ],
+)
+def test_those_a_pronoun_with_others_and_precedents(
+        nlp: Language, text: str, source: str, kind: str) -> None:
+    """ "those surveyed" and "She and her aides" are several people; precedents and
+    placards are documents that say things."""
+    _, atts = by_cue(text, nlp)
+    assert next(a for a in atts if a["source"]["text"] == source)["source_type"] == kind
+
+
+@pytest.mark.model
+def test_a_participle_cue_is_done_by_its_clauses_subject(nlp: Language) -> None:
+    """ "Calder had a strong moment …, forcefully denouncing the regime": the participle has
+    no source span of its own; its doer is the subject of the clause it hangs on."""
+    record, atts = by_cue(
+        "Ruth Calder had a strong moment in the debate's second hour, forcefully denouncing"
+        " the regime after Hale said he is open to a deal.", nlp)
+    att = next(a for a in atts if "denouncing" in a["cue"]["text"])
+    assert att["source_type"] == "named_person"
+    assert att["actor"] == actor_id(record, "Ruth Calder")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "channel"),
+    [
+        ("Ruth Calder assured the residents that the depot would stay open.", "assured",
+         "the residents"),
+        ("Hale said in an e-mail that the depot would close.", "said", "in an e-mail"),
+        ("Hale wrote in a series of Twitter posts that the depot would close.", "wrote",
+         "in a series of Twitter posts"),
+        ("Hale said in a recent issue of Tram Monthly magazine that fares would rise.", "said",
+         "in a recent issue of Tram Monthly magazine"),
+        ("Calder said in a testy exchange with reporters that the depot would stay.", "said",
+         "in a testy exchange with reporters"),
+    ],
+)
+def test_channels_of_assurances_emails_series_issues_and_exchanges(
+        nlp: Language, text: str, cue: str, channel: str) -> None:
+    """A promise made to someone has a hearer; "e-mail" split by the tokenizer, a series of
+    posts, an issue of a magazine and an exchange with reporters are media."""
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["cue"]["text"].startswith(cue))
+    assert att["channel"]["text"] == channel
+
+
+@pytest.mark.model
+def test_the_wake_of_a_report_is_no_medium(nlp: Language) -> None:
+    _, atts = by_cue("In the wake of the Valdene Courier report, Hale has portrayed the"
+                     " depot as a failure.", nlp)
+    att = next(a for a in atts if "portrayed" in a["cue"]["text"])
+    assert not att["channel"]["text"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "channel"),
+    [
+        ('"The tram is late," Mayor Ruth Calder said in front of a crowd of about 500 people.',
+         "said", "in front of a crowd of about 500 people"),
+        ("Calder went on to explain to reporters that the tram was late.", "went on to explain",
+         "to reporters"),
+    ],
+)
+def test_channels_before_onlookers_and_in_a_cues_infinitive(
+        nlp: Language, text: str, cue: str, channel: str) -> None:
+    """Words said in front of a crowd were said to it; a cue's infinitive ("went on to
+    explain") has the hearer."""
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["cue"]["text"] == cue)
+    assert att["channel"]["text"] == channel
+
+
+@pytest.mark.model
+def test_before_an_occasion_is_a_time_and_before_viewers_a_channel(nlp: Language) -> None:
+    doc = nlp("Calder spoke before the debate. Calder spoke before millions of viewers.")
+    assert not _channel_object(doc[1], doc[2], doc[4])
+    assert _channel_object(doc[7], doc[8], doc[9])
+
+
+@pytest.mark.model
+def test_a_possessive_before_a_nominal_cue_is_a_pronoun(nlp: Language) -> None:
+    """ "his critique of the mayor": the critic is "his", resolved like "he"."""
+    record, atts = by_cue("Marco Hale spoke in Ostwick on Thursday. He hardly mentioned the"
+                          " tram, and his critique of the mayor was mild.", nlp)
+    att = next(a for a in atts if a["source"]["text"] == "his")
+    assert att["source_type"] == "named_person"
+    assert att["actor"] == actor_id(record, "Marco Hale")
+
+
+@pytest.mark.model
+def test_not_one_of_them_is_a_group(nlp: Language) -> None:
+    """ "not one of his rivals hit him": a statement about all of them, unlike "one of
+    them"."""
+    doc = nlp("But not one of his three rivals hit Hale. One of his rivals hit Hale.")
+    first, second = (t for t in doc if t.lower_ == "one")
+    assert _no_one(first) and not _no_one(second)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "channel"),
+    [
+        ("The Valdene Courier has repeatedly asked the campaign whether the depot will close.",
+         "has repeatedly asked", "the campaign"),
+        ("On Wednesday evening Marco Hale posted the following picture to his Twitter page.",
+         "posted", "to his Twitter page"),
+        ("In court documents, Hale's lawyer asked for a new trial.", "asked for",
+         "In court documents"),
+    ],
+)
+def test_channels_of_bodies_asked_pages_and_documents(
+        nlp: Language, text: str, cue: str, channel: str) -> None:
+    """A body can be asked; "his Twitter page" is a platform; court documents are a
+    medium."""
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["cue"]["text"] == cue)
+    assert att["channel"]["text"] == channel
+
+
+@pytest.mark.model
+def test_a_body_or_document_is_no_person_whose_title_holds_its_noun(nlp: Language) -> None:
+    """ "The campaign says" is not the "campaign manager"; "the lawsuit says" is not the
+    plaintiff "in the lawsuit"."""
+    for text, source, kind in [
+            ("The state's campaign chairman, Thomas Brandt, said he had not seen the letter."
+             " The campaign says the depot will stay open.", "The campaign", "organisation"),
+            ("Thomas Brandt, a plaintiff in the lawsuit, said the depot was unsafe. The lawsuit"
+             " says the depot must close.", "The lawsuit", "document")]:
+        _, atts = by_cue(text, nlp)
+        att = next(a for a in atts if a["source"]["text"] == source)
+        assert att["source_type"] == kind and att["actor"] is None
+
+
+@pytest.mark.model
+def test_an_outlet_named_with_its_article_is_a_document(nlp: Language) -> None:
+    """ "The Hill reported": the actor may be named "Hill", but the source reads as an
+    outlet."""
+    _, atts = by_cue("The Hill reported on Tuesday that the depot would close.", nlp)
+    att = next(a for a in atts if a["source"]["text"] == "The Hill")
+    assert att["source_type"] == "document" and att["actor"] is None
+
+
+@pytest.mark.model
+def test_which_not_hung_on_its_noun_is_the_noun_before_it(nlp: Language) -> None:
+    """ "turned to the Ostwick Transit Authority which reported …": the parser may not make
+    the clause a relative one; "which" is still the body just before it."""
+    record, atts = by_cue("Unsure of the count, they turned to the Ostwick Transit Authority"
+                          " which reported “212 thefts” on the trams last year.", nlp)
+    att = next(a for a in atts if a["cue"]["text"] == "reported")
+    assert att["source_type"] == "organisation"
+    assert att["actor"] == actor_id(record, "Ostwick Transit Authority")

@@ -7,7 +7,7 @@ from spacy.language import Language
 
 from sayso.analyze import analyze_text
 from sayso.contract import Attribution, json_schema, scorecard
-from sayso.pipeline.stance import HEDGE_RE, STANCE_CLASSES, STANCE_LEXICON
+from sayso.pipeline.stance import HEDGE_RE, STANCE_CLASSES, STANCE_LEXICON, cue_stance
 
 
 def test_schema_lists_exactly_the_stance_classes() -> None:
@@ -353,3 +353,114 @@ def test_a_conjunct_denial_never_denies_its_own_source(nlp: Language) -> None:
         ' dismissed the report as "idle talk."', nlp=nlp)["attributions"]
     deny = next(a for a in atts if a["stance"] == "deny")
     assert deny["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("Mayor Ines Varga called her rival a reckless liar on Tuesday.", "called", "accuse"),
+        ("Councillor Tomas Brenn called the harbour chief a genius at the meeting.", "called",
+         "praise"),
+        ("Varga called the plan a starting point for the talks.", "called", "say"),
+        ("Critics described the levy as shameful and dishonest.", "described", "accuse"),
+        ("Prosecutors charged Olaf Renn with fraud on Monday.", "charged", "accuse"),
+        ("The union charged that the port had hidden its losses.", "charged", "claim"),
+        ("Senator Ada Brevik proposed a tax on empty homes.", "proposed", "suggest"),
+        ("The panel recommended that the port be sold.", "recommended", "suggest"),
+        ("Brevik seemed to confirm the rumours about the sale.", "seemed to confirm",
+         "confirm"),
+        ("Brevik appeared to blame the clerks for the delay.", "appeared to blame", "accuse"),
+        ("Varga knows that the vote will be close.", "knows", "believe"),
+        ("The port is known as the gateway to the north.", "is known as", "other"),
+        ("Brevik pushed back on the report on Thursday.", "pushed back on", "deny"),
+        ("Varga laughed off the council's warning.", "laughed off", "deny"),
+        ("Brenn made clear that the port would stay open.", "made clear", "say"),
+        ("The board rebuffed the city's bid.", "rebuffed", "refuse"),
+        ("Brenn quipped that the port had never looked better.", "quipped", "say"),
+        ("The mayor reportedly wanted the deal dead.", "reportedly", "report"),
+        ("Brevik repeated her claim that the port was losing money.",
+         "repeated her claim", "claim"),
+        ("Varga hopes the vote will pass.", "hopes", "believe"),
+        ("Critics lambasted the plan again.", "lambasted", "accuse"),
+        ("Oskar Lind bemoaned the loss of the port.", "bemoaned", "accuse"),
+        ("The mayor encouraged residents to vote early.", "encouraged", "ask"),
+        ("The audit disclosed that the port had lost money.", "disclosed", "report"),
+        ("Oskar Lind railed against the levy.", "railed against", "accuse"),
+        ("The audit demonstrates that the port lost money.", "demonstrates", "report"),
+        ("That’s according to the harbour audit.", "’s according to", "report"),
+        ("Varga is worried that the port will close.", "is worried", "believe"),
+        ("The mayor did not mention the harbour in her speech.", "did not mention", "other"),
+        ("Brask failed to mention the losses.", "failed to mention", "other"),
+        ("Varga has not said whether she will run.", "has not said", "say"),
+        ("The mayor told the clerks never to open the files.", "told the clerks", "ask"),
+        ("Brevik posits that the port is worth more.", "posits", "claim"),
+        ("The council made a plea for calm.", "made a plea for", "ask"),
+    ],
+)
+@pytest.mark.model
+def test_cue_classes_read_from_the_words_around_the_verb(
+        nlp: Language, text: str, cue: str, stance: str) -> None:
+    """The class of a cue as the guidelines read it: "called X a liar" is an accusation and
+    "called X a genius" praise; "charged X with" accuses, "charged that" claims; "seemed to
+    confirm" confirms; "known as" is no belief; a verb and its particle ("pushed back on",
+    "laughed off", "made clear") make the class; "repeated her claim" is the claim; a word
+    the lemmatizer cuts too short ("hopes" -> "hop") still finds its class; a speech act
+    negated ("did not mention") is none, though "has not said" is read as one; "told X to
+    …" is an order."""
+    doc = nlp(text)
+    start = text.index(cue)
+    end = start + len(cue)
+    att = Attribution(source=(), cue=((start, end),), content=((end + 1, len(text) - 1),),
+                      kind="indirect", confidence=1.0)
+    assert cue_stance(doc, att) == stance
+
+
+@pytest.mark.model
+def test_a_denial_naming_a_document_answers_what_it_claimed(nlp: Language) -> None:
+    """ "laughed off the new campaign ad" rejects what "the ad" claimed just before; "rebut
+    the points in Hale's letter", what the letter said."""
+    atts = analyze_text(
+        "A new ad from the Harbour Alliance attacks Mayor Ines Varga over the port sale. The "
+        "ad claims that the developers paid for her campaign. Varga laughed off the new "
+        "campaign ad on Tuesday.", nlp=nlp)["attributions"]
+    by_cue = {a["cue"]["text"]: a for a in atts}
+    assert by_cue["laughed off"]["stance"] == "deny"
+    assert by_cue["laughed off"]["denies"] == [by_cue["claims"]["id"]]
+    atts = analyze_text(
+        "Oskar Hale sent the council a long letter on Monday. The letter accuses the council "
+        "of hiding the costs of the tram. Councillor Ruth Calder went on to rebut the points "
+        "in Hale's letter.", nlp=nlp)["attributions"]
+    assert atts[-1]["stance"] == "deny" and atts[-1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_a_plain_said_calling_a_claim_untrue_is_a_denial(nlp: Language) -> None:
+    """ "said that Marsh's claim that S is completely untrue" denies Marsh's claim."""
+    atts = analyze_text(
+        "Tobin Marsh said the mayor had sold the harbour to his friends. A spokeswoman for the "
+        "mayor said on Thursday that Marsh's claim that the harbour was sold is completely "
+        "untrue.", nlp=nlp)["attributions"]
+    assert atts[1]["stance"] == "deny" and atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_shrugging_off_someones_comments_denies_them(nlp: Language) -> None:
+    atts = analyze_text(
+        "Tobin Marsh told reporters that the mayor had sold the harbour to his friends. Mayor "
+        "Ines Varga's office shrugged off Marsh's criticism.", nlp=nlp)["attributions"]
+    assert atts[1]["stance"] == "deny" and atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_those_claims_include_what_the_claimant_said_next(nlp: Language) -> None:
+    """ "pushed back on the claims" answers Lind's telling and the quote he gave after it,
+    though only the first names Brask; a row "that signaled" a feud is nobody's claim."""
+    atts = analyze_text(
+        "Oskar Lind attacked Tomas Brask on Thursday in a row that signaled a long feud "
+        "between the two men. Lind told reporters that Brask had hidden the losses. \"He "
+        "buried the figures,\" Lind said. Brask pushed back on the claims on Friday.",
+        nlp=nlp)["attributions"]
+    by_cue = {a["cue"]["text"]: a for a in atts}
+    denies = by_cue["pushed back on"]["denies"]
+    assert by_cue["told"]["id"] in denies and by_cue["said"]["id"] in denies
+    assert by_cue["signaled"]["id"] not in denies

@@ -47,7 +47,9 @@ TITLE_WORDS = frozenset(
         "congresswoman", "speaker", "sheriff", "admiral", "gov", "gov.", "sen", "sen.", "rep",
         "rep.", "gen", "gen.", "lt", "lt.", "col", "col.", "sgt", "sgt.", "adm", "adm.", "cmdr",
         "cmdr.", "supt", "supt.", "insp", "insp.", "det", "det.", "rev", "rev.", "reverend",
-        "attorney", "ceo"
+        "attorney", "ceo", "alderman", "alderwoman", "assemblyman", "assemblywoman",
+        "councilman", "councilwoman", "whip", "pres", "pres.", "sens", "sens.", "reps", "reps.",
+        "recorder", "treasurer", "auditor", "comptroller", "commander", "moderator"
     ]
 )
 """Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds
@@ -91,6 +93,7 @@ _DETERMINERS = frozenset(
         "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that"
     ]
 )
+_JURISDICTIONS = frozenset(["state", "federal", "city", "county", "national", "local"])
 _ROLE_DEPS = frozenset(("compound", "amod", "nmod"))
 _DASHES = frozenset(["-", "–", "—", "―", "--"])
 _BODY = re.compile(
@@ -153,11 +156,16 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
     tokens = [t for t in span if t.tag_ != "POS" and t.text not in ("’s", "'s")]
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_quote) and tokens[-1].text != ".":
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    tokens = tokens[:colon]  # "Marta Ruiz: Saying …", a name run on into a heading
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_quote or tokens[-1].is_space) \
+            and tokens[-1].text != ".":
         tokens = tokens[:-1]  # "Vanita Gupta -", a closing quote NER took in
     titles: list[Token] = []
-    body = bool(tokens) and tokens[-1].lower_ in ORG_WORDS  # "Justice Department", "General
-    inner = [k for k, t in enumerate(tokens[:-1])  # Assembly": no title in it
+    body = bool(tokens) and (tokens[-1].lower_ in ORG_WORDS or (  # "Justice Department",
+        span.label_ == "ORG" and len(tokens) == 2 and tokens[0].text in ("General", "Major")))
+    # "General Foundry", "Major League": a firm named with a title word, not a rank
+    inner = [k for k, t in enumerate(tokens[:-1])
              if t.lower_ in TITLE_WORDS and k > 0 and not body]
     if inner and all(t.tag_ == "NNP" for t in tokens[inner[-1] + 1 :]):
         titles, tokens = tokens[: inner[-1] + 1], tokens[inner[-1] + 1 :]
@@ -193,6 +201,8 @@ def _role_text(tokens: list[Token]) -> str:
     if not tokens or (len(tokens) - owned == 1 and tokens[-1].lower_ in KINSHIP) or (
             len(tokens) == 1 and tokens[0].lower_ in _PARTICLES):
         return ""  # "his wife", "Venn's niece": a family tie
+    if len(tokens) == 1 and tokens[0].lower_ in _JURISDICTIONS:
+        return ""  # "the state Senate", "a state senator": a level of government, no role
     doc = tokens[0].doc
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     if text.isupper() or _PARTY_TAG.fullmatch(text):
@@ -207,7 +217,8 @@ def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
     capitalised title follows a lower-case noun that does not modify it: not "state Sen.")."""
     root = name[-1]
     first = titles[0].i if titles else name[0].i
-    lefts = [t for t in root.lefts if t.i < first and t.dep_ in _ROLE_DEPS]
+    lefts = [t for n in name for t in n.lefts if t.i < first and t.dep_ in _ROLE_DEPS]
+    # (on the surname, or on a given name: "County Recorder" hung on "Helen" of "Helen Marwood")
     toks: list[Token] = []
     if lefts:
         start = min(t.left_edge.i for t in lefts)
@@ -277,8 +288,10 @@ def _crosses_a_break(tokens: list[Token]) -> bool:
     return any("\n" in t.text or t.is_quote or t.text == ":" for t in tokens)
 
 
-def _appositive(span: Span) -> str:
-    """A role given beside the name: "the defence minister, X" or "X, the chief of Z"."""
+def _appositive(span: Span) -> tuple[str, ...]:
+    """A role given beside the name: "the defence minister, X" or "X, the chief of Z"; two
+    when the appositive joins two descriptions, each with its article ("X, a professor of
+    law and the director of its centre")."""
     root = span.root
     doc = span.doc
     if root.dep_ == "appos" and root.head.i < span.start:
@@ -292,14 +305,16 @@ def _appositive(span: Span) -> str:
         toks = toks[dashes[-1] + 1 :] if dashes else toks  # "like most in Ostravia - the
         # utility giant", a clause before a dash
         if toks and not head.ent_type_ and not crossed and not _finite(toks):
-            return _role_text(toks)
+            return (_role_text(toks),)
     for child in root.rights:
         if child.dep_ != "appos" or child.i < span.end:
             continue
         party = child.lower_ in PARTY_WORDS  # "X, Republican of Iowa", "X, a Democrat"
-        if child.like_num or (child.ent_type_ and not party) or child.tag_ == "CD" or \
-                child.pos_ not in ("NOUN", "PROPN") or any(
-                c.dep_ == "nummod" for c in child.children):
+        one_of = child.lower_ == "one" and any(  # "X, one of the family's lawyers"
+            c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+        if not one_of and (child.like_num or (child.ent_type_ and not party)
+                           or child.tag_ == "CD" or child.pos_ not in ("NOUN", "PROPN") or any(
+                c.dep_ == "nummod" for c in child.children)):
             continue  # an age, a name, a count ("the EPA, 18 states, …"), a misparsed clause
         toks = list(child.subtree)
         if _crosses_a_break(list(doc[span.end : child.i + 1])):
@@ -313,8 +328,30 @@ def _appositive(span: Span) -> str:
             toks = toks[1:]
         if _finite(toks):
             continue  # a clause misread as an apposition: "X, the move reeks of fear"
-        return _role_text(toks)
-    return ""
+        second = next((t for t in toks if t.dep_ == "conj" and _names_a_person(t.text)
+                       and any(d.dep_ == "det" for d in t.children)), None)
+        if second is None:
+            return (_role_text(toks),)
+        cc = min(t.i for t in second.subtree) - 1  # "and" before "the director"
+        return tuple(r for r in (_role_text([t for t in toks if t.i < cc]),
+                                 _role_text([t for t in toks if t.i >= cc + 1])) if r)
+    return ()
+
+
+def _split_title(span: Span) -> str:
+    """An abbreviated title the tokenizer cut from its stop ("Pres" "." "Harlan Voss",
+    "Ostravian Pres. …"), which then stands outside the name's noun phrase. A plural one
+    ("Sens. X and Y") is left out: the gold sets disagree on it."""
+    doc = span.doc
+    start = span.start
+    if start < 2 or doc[start - 1].text != "." or not doc[start - 2].is_title or \
+            doc[start - 2].lower_ + "." not in TITLE_WORDS or doc[start - 2].lower_ in (
+            "sens", "reps"):
+        return ""
+    title = doc[start - 2]
+    first = min([c.i for c in title.lefts if c.dep_ in ("compound", "amod")] + [title.i])
+    role = _role_text(list(doc[first : start - 1]))
+    return f"{role}." if role else ""
 
 
 def _split_at_dashes(ent: Span) -> list[Span]:
@@ -345,11 +382,17 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
         _split_at_dashes(whole) if _DASHED.search(text, whole.start_char, whole.end_char)
         else [whole]) for part in _split_possessor(piece)]
     for ent, label in ents:
+        if any(_in_camp(t) for t in ent[:2]) and len([t for t in ent if t.tag_ != "POS"]) <= 2:
+            continue  # "Team Crowley": a candidate's camp, no named body
+        if len(ent) > 2 and ent[-2:].text == "White House":
+            ent, label = ent[-2:], "ORG"  # "the Bremner White House": the name is an owner's
         if len(ent) == 1 and _speaker_label(ent):
             continue  # "TRUMP:" in a transcript: a bare name, for _add_bare_names to place
         core = [t for t in ent if t.lower_ not in _DETERMINERS]
         if len(core) == 1 and core[0].lower_ in ORG_WORDS:
             continue  # "The Bank said": a common noun in capitals, no name
+        if ent[-1].text == "Act":
+            continue  # "the Harbour Safety Act": a law, no actor
         if (ent.text.isupper() and len(ent.text.replace(".", "")) > 5) or (  # not "S.E.C."
                 ent[-1].lower_ in TITLE_WORDS and not _surname_title(ent, label)
                 and not any(t.lower_ in ("of", "for") for t in ent)):  # "Citizens for Justice"
@@ -376,6 +419,7 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
             found.append((doc[token.i : end], "person"))
             taken.update(range(token.i, end))
     found += _unnamed_bodies(doc, text, taken)
+    found += _recurring_speakers(doc, text, source_roots, taken)
     for token in doc:  # "Councillor Beatrix Olumide" that NER missed; "@kestwickmum"
         if _HANDLE.fullmatch(token.text) and token.i not in taken:
             found.append((doc[token.i : token.i + 1], "person"))  # a handle is a name
@@ -464,22 +508,22 @@ def _surname_title(ent: Span, label: str) -> bool:
 
 
 def _trim_name_words(
-    cleaned: list[tuple[Span, ActorType, list[Token], list[Token]]], text: str,
+    cleaned: list[tuple[Span, ActorType, list[Token], list[Token]]], lower_words: set[str],
 ) -> set[int]:
     """A person's name with a word the article's other names lack. Before it ("Crooked
     Hillary Clinton" beside "Hillary Clinton", "Candidate Jones" beside "Ada Jones"), a word
     that is no common given name, which the article also writes in lower case ("rival") or
     which stands before a given name, is an epithet or a title ("Debbie" of "Debbie Wasserman
     Schultz" is kept). After a known surname ("Obama Speech" in a title-case caption), a word
-    the article writes in lower case is no name. Cut such a word off, in place; return the
-    indices of the words cut, which are no roles either."""
+    the article writes in lower case (``lower_words``) is no name. Cut such a word off, in
+    place; return the indices of the words cut, which are no roles either."""
     cut: set[int] = set()
     if not cleaned:
         return cut
     from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
     given = FEMALE_NAMES | MALE_NAMES
     doc = cleaned[0][0].doc
-    lower = set(_LOWER_WORD.findall(text)) - _PARTICLES  # not "de" of "Bill de Blasio"
+    lower = lower_words - _PARTICLES  # not "de" of "Bill de Blasio"
     names = {tuple(_norm(t.text) for t in name) for _, kind, name, _ in cleaned
              if kind == "person" and len(name) > 1}
     for k, (_, kind, name, titles) in enumerate(cleaned):
@@ -500,6 +544,36 @@ def _trim_name_words(
             name = name[1:]
         cleaned[k] = (doc[name[0].i : name[-1].i + 1], kind, name, titles)
     return cut
+
+
+def _recurring_speakers(doc: Doc, text: str, source_roots: set[int],
+                        taken: set[int]) -> list[tuple[Span, ActorType]]:
+    """People NER missed who speak more than once ("Vandermeer said … Vandermeer told"): a
+    capitalised word that heads two or more attributions' sources, with no article, in no
+    entity, and that the article never writes in lower case (not "Poll", "Doctor"), is a
+    person's surname; added to ``taken``."""
+    heads: dict[str, list[Token]] = {}
+    for i in source_roots:
+        t = doc[i]
+        if t.tag_ in ("NN", "NNP") and t.is_title and not t.ent_type_ and i not in taken \
+                and t.lower_ not in TITLE_WORDS and t.lower_ not in HONORIFICS \
+                and not is_outlet(t.text) and not any(
+                    c.dep_ in ("det", "poss") for c in t.children):
+            heads.setdefault(t.text, []).append(t)
+    found: list[tuple[Span, ActorType]] = []
+    for word, tokens in heads.items():
+        if len(tokens) < 2 or re.search(rf"\b{re.escape(word.lower())}\b", text):
+            continue
+        for t in tokens:
+            found.append((doc[t.i : t.i + 1], "person"))
+            taken.add(t.i)
+    return found
+
+
+def _in_camp(token: Token) -> bool:
+    """Whether a name follows "Team" or "Camp": a candidate's camp ("Team Crowley"), a body
+    with no name of its own, not the candidate."""
+    return token.i > 0 and token.doc[token.i - 1].text in ("Team", "Camp")
 
 
 def _unnamed_bodies(doc: Doc, text: str, taken: set[int]) -> list[tuple[Span, ActorType]]:
@@ -534,8 +608,9 @@ def _after_title(ent: Span) -> bool:
     """Whether an "organisation" is a person's name after a title: "Transport Commissioner
     Helena Brask", where NER tagged only the name, as ORG."""
     doc = ent.doc
-    return ent.start > 0 and doc[ent.start - 1].lower_ in TITLE_WORDS and \
-        doc[ent.start - 1].is_title and len(ent) >= 2 and \
+    title = doc[ent.start - 1] if ent.start > 0 else None
+    return title is not None and title.lower_ in TITLE_WORDS and \
+        (title.is_title or title.is_upper) and len(ent) >= 2 and \
         all(t.is_title and t.tag_ == "NNP" for t in ent) and ent[-1].lower_ not in ORG_WORDS
 
 
@@ -614,7 +689,8 @@ class ActorsComponent:
                 kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
             if name and any(t.is_title or t.is_upper or _HANDLE.fullmatch(t.text) for t in name):
                 cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
-        cut = _trim_name_words(cleaned, text)  # "Activist" is a role, "Crooked" none
+        lower_words = set(_LOWER_WORD.findall(text))
+        cut = _trim_name_words(cleaned, lower_words)  # "Activist" is a role, "Crooked" none
         modifiers = {t.text for t in doc if t.is_lower and t.pos_ in ("ADJ", "VERB")} \
             if cut else set()
         epithets = {doc[i].text for i in cut if doc[i].lower_ in modifiers
@@ -658,11 +734,20 @@ class ActorsComponent:
                             person_keys.setdefault(_norm(token.text), cluster)
             cluster.mentions.append(mention)
             handle = _HANDLE.fullmatch(name[0].text)  # "my friend @GovernorVA": no role
-            for role in () if handle else (*_prenominal(name, titles), _appositive(mention)):
+            before = _prenominal(name, titles)
+            if late[k]:  # "Lonely Crowley Skips Debate": a headline's epithet, no title
+                before = tuple(r for r in before if _names_a_person(r.split()[-1]))
+            for role in () if handle else (*before, *_appositive(mention),
+                                           _split_title(mention)):
                 if role and role not in epithets and \
                         role.casefold() not in {r.casefold() for r in cluster.roles}:
                     cluster.roles.append(role)
-        self._add_bare_names(doc, clusters, person_keys)
+        headline_tokens = doc.char_span(0, headline_end, alignment_mode="expand") \
+            if headline_end > 0 and not text[:headline_end].rstrip().endswith(".") else None
+        # (a first line that ends in a stop is a sentence: "… my parents, Olive Meehan, …")
+        self._add_bare_names(doc, clusters, person_keys,
+                             0 if headline_tokens is None else headline_tokens.end,
+                             lower_words)
         self._share_surnames(clusters)
         self._fold_brand_names(clusters)
         clusters = [c for c in clusters if c.mentions]
@@ -752,16 +837,20 @@ class ActorsComponent:
                 c.mentions.clear()
 
     @staticmethod
-    def _add_bare_names(doc: Doc, clusters: list[_Cluster],
-                        person_keys: dict[str, _Cluster]) -> None:
+    def _add_bare_names(doc: Doc, clusters: list[_Cluster], person_keys: dict[str, _Cluster],
+                        headline_end: int, lower: set[str]) -> None:
         """Names NER missed ("Braskov, for his part,"): a proper noun equal to a known
-        surname or one-word organisation name, with the given names before it."""
+        surname or one-word organisation name, with the given names before it. A
+        capitalised word before it in a headline (the token index ``headline_end`` on), or
+        one the article also writes in lower case (``lower``), is no given name."""
         keys: dict[str, _Cluster] = {  # "Quayside" for "Quayside Group", not "New" for
             c.name[0].text: c for c in clusters  # "New York Times"
             if c.type == "organisation" and c.name[0].tag_ == "NNP" and c.name[0].is_title
             and len(c.name) <= 2
         }
         keys.update(person_keys)
+        from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
+        given = FEMALE_NAMES | MALE_NAMES
         taken = {t.i for c in clusters for m in c.mentions for t in m}
         for token in doc:
             speaker = token.is_upper and len(token) > 2 and token.i + 1 < len(doc) \
@@ -778,9 +867,14 @@ class ActorsComponent:
                     token.i + 1 < len(doc) and doc[token.i + 1].is_title
                     and doc[token.i + 1].tag_ == "NNP")):
                 continue  # a word of another name: "United" of "United States"
+            if _in_camp(token):
+                continue  # "Team Crowley argues …": the camp, not the candidate
             name, _ = _clean(doc[token.i : token.i + 1])
             if cluster.type == "organisation":
                 name = [token]
+            elif len(name) > 1 and (name[0].i < headline_end or name[0].lower_ in lower) \
+                    and name[0].lower_ not in given:
+                name = [token]  # "Absent Bremner mocks …": no given name
             elif len(name) > 1 and len(cluster.name) > 1 and \
                     name[0].lower_ not in {t.lower_ for t in cluster.name}:
                 cluster = _Cluster("person", name)  # "Olive Meehan" beside "Charlotte
@@ -830,6 +924,15 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
             ranges.append((start, start + len(line)))
         start += len(line) + 1
     return ranges
+
+
+def _names_a_person(word: str) -> bool:
+    """Whether a headline word before a name is a person noun ("Candidate", "Aide",
+    "Owner"), not an epithet or a verb title case disguises ("Lonely", "Rips")."""
+    from .sources import PERSON_NOUNS, PERSON_ROLE_NOUNS  # sources imports this module
+    word = word.lower()
+    return word in PERSON_ROLE_NOUNS or word in PERSON_NOUNS or word.endswith(
+        ("er", "or", "ist", "man", "woman"))
 
 
 def _inside(ranges: list[tuple[int, int]], char: int) -> bool:

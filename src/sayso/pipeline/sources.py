@@ -59,7 +59,7 @@ DOCUMENT_NOUNS = frozenset(
         "constitution", "treaty", "legislation", "bill", "proposal", "measure", "act",
         "amendment", "resolution", "agreement", "platform", "manifesto", "regulation", "photo",
         "photograph", "picture", "image", "journal", "spot", "slide", "presentation", "database",
-        "film", "documentary"
+        "film", "documentary", "precedent", "placard", "publication"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -100,7 +100,7 @@ GROUP_WORDS = frozenset(
     [
         "many", "some", "others", "most", "several", "few", "all", "both", "team", "staff",
         "crew", "delegation", "everyone", "everybody", "nobody", "each", "family", "neither",
-        "none"
+        "none", "those"
     ]
 )
 """Quantifiers and collective nouns: a source of several people, unnamed but not hidden."""
@@ -117,7 +117,7 @@ MEDIUM_NOUNS = frozenset(
         "opening", "ceremony", "roundtable", "paper", "stop", "convention", "breakfast",
         "fundraiser", "diatribe", "tirade", "rant", "expose", "exposé", "profile", "newspaper",
         "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
-        "robocall"
+        "robocall", "mail", "exchange", "document"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -155,8 +155,8 @@ PERSON_NOUNS = frozenset(
         "student", "teacher", "worker", "employee", "staffer", "adviser", "advisor", "aide",
         "insider", "source", "activist", "mom", "dad", "wife", "husband", "son", "daughter",
         "architect", "chef", "coach", "priest", "rabbi", "imam", "cleric", "monk", "nun",
-        "pilot", "guard", "boss", "chief", "poet", "surgeon", "pundit", "cook", "landlord",
-        "delegate", "advocate", "graduate"
+        "pilot", "guard", "boss", "chief", "poet", "surgeon", "neurosurgeon", "pundit", "cook",
+        "landlord", "delegate", "advocate", "graduate"
     ]
 )
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee",
@@ -177,7 +177,8 @@ GENDERED_NOUNS = {
     "widow": "f", "king": "m", "queen": "f", "prince": "m", "widower": "m", "mother": "f",
     "father": "m", "wife": "f", "husband": "m", "daughter": "f", "son": "m", "sister": "f",
     "brother": "m", "mom": "f", "dad": "m", "grandmother": "f", "grandfather": "m",
-    "princess": "f", "actress": "f", "lady": "f",
+    "princess": "f", "actress": "f", "lady": "f", "woman": "f", "man": "m", "girl": "f",
+    "boy": "m",
 }
 ABBREVIATED = {
     "sen.": "senator", "sen": "senator", "gov.": "governor", "gov": "governor",
@@ -230,9 +231,14 @@ MALE_NAMES = frozenset(
 TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "brief", "inform",
                         "reassure"])
 """Speech verbs whose object is the person addressed: "told the AP", "asked Clinton"."""
+_HEARER_VERBS = frozenset(("tell", "assure", "reassure", "brief", "inform"))
+"""Verbs whose object is always whom they address ("assured the residents"), unlike *ask*
+("asked the question"), *press* ("pressed the point") or *warn*, whose object is often
+those at risk, not the hearer ("warned doctors", said in an interview)."""
 ADDRESSEES = frozenset(["them", "him", "her", "us", "me", "you", "reporters", "journalists",
                         "myself", "himself", "herself", "themselves", "ourselves", "yourself"])
-CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for", "through"])
+CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for", "through",
+                           "before"])
 UNSPOKEN = frozenset(["believe", "promise"])
 """Cue classes of a thought or an intent ("learned", "believes", "vowed to"), which no
 medium or hearer goes with in the gold."""
@@ -272,9 +278,16 @@ CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "re
 AUDIENCE_NOUNS = frozenset(["audience", "crowd", "press", "media", "public", "congregation",
                             "gathering", "meeting", "assembly", "rally", "conference"])
 """Hearers that are no person noun: "spoke to the crowd", "told the press"."""
+ONLOOKERS = AUDIENCE_NOUNS - frozenset(["gathering", "meeting", "assembly", "rally",
+                                       "conference"]) | frozenset(
+    ["committee", "subcommittee", "panel", "camera", "cameras"])
+"""Those before whom words are said ("testified before a House committee"); not an occasion,
+which "before" makes a time ("before the rally")."""
 _CLAUSE_DEPS = frozenset(("ccomp", "relcl", "acl", "advcl", "xcomp", "csubj", "parataxis"))
-_PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f"}
-_PLURAL_PRON = frozenset(("they", "we"))
+_PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f", "his": "m"}
+_PLURAL_PRON = frozenset(("they", "we", "their", "our"))
+"""Pronouns, possessives too: "his critique of" is his, as "he criticised" is he."""
+_POSSESSIVES = frozenset(("his", "her", "their", "our", "its"))
 _RELATIVE = frozenset(("who", "which", "that"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _COUNTED_BACK = frozenset(("they", "neither", "both", "none", "each", "all"))
@@ -435,6 +448,7 @@ class SourcesComponent(AttributionLayer):
         quoted = _merged([o for a in atts for o in a.content])
         headline = _headline_end(text)
         introduced = _introductions(doc, headline, quoted)
+        used = _first_uses(doc)
         # before anyone is named, "A New York judge has rejected …" opens a story that names
         # the judge later; with no reason for anonymity anywhere, it is the person quoted most
         opening = -1 if lead is None or reasons else min(
@@ -448,7 +462,7 @@ class SourcesComponent(AttributionLayer):
                 or _cue_subject(doc, a)
             in_headline = span is not None and span.start_char < headline
             info = self._classify(doc, a, span, actors, done, gender, sents, quoted, lead,
-                                  in_headline, introduced)
+                                  in_headline, introduced, used)
             if span is not None and span.start_char < opening and info.anonymous \
                     and lead is not None and _delayed_name(span, actors[lead], headline):
                 info = _Info("named_person", False, (), lead, info.lemma, False)
@@ -481,27 +495,35 @@ class SourcesComponent(AttributionLayer):
         self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],
         done: dict[int, tuple[int, int, float, _Info]], gender: dict[int, str],
         sents: list[int], quoted: Offsets, lead: int | None, in_headline: bool,
-        introduced: dict[str, int],
+        introduced: dict[str, int], used: dict[str, int],
     ) -> _Info:
         """Resolve a reference if the source is one, else type it from its own words;
         ``quoted`` holds every attribution's content (names there rank lower as antecedents);
-        ``introduced`` where each person noun first came unnamed ("an employee said");
+        ``introduced`` where each person noun first came unnamed ("an employee said"),
+        ``used`` where each noun first came at all;
         ``lead`` is the person quoted most, whom a description in the headline, or one with
         no person named before it, stands for."""
         if span is None:
             return _Info("unspecified", False, (), None, "", False)
         root = _root(span)
+        if len(span) == 1 and span[0].lower_ in _POSSESSIVES and any(
+                s <= span[0].head.idx < e for s, e in a.cue):
+            root = span[0]  # "his critique of" is his, as "he criticised" is he
         low = root.lower_
         if (low == "it" and not [t for t in span if t.pos_ in ("NOUN", "PROPN")]
                 and (root.dep_ in ("nsubjpass", "expl") or root.head.tag_ == "VBN")):
             return _Info("unspecified", False, (), None, "", False)  # "It is said that …"
         exclude = a.content
-        if low in _PERSON_PRON or low in _PLURAL_PRON or low == "it":
-            found = self._antecedent(doc, root, actors, done, gender, sents, exclude, quoted)
+        if (low in _PERSON_PRON or low in _PLURAL_PRON or low in ("it", "its")) \
+                and not _has_conj(root):  # "She and her aides" are a group
+            found = self._antecedent(doc, root, actors, done, gender, sents, exclude, quoted,
+                                     introduced)
             if found is not None:
                 return found
-        if low in _RELATIVE and root.head.dep_ == "relcl":
-            noun = root.head.head
+        relcl = root.head.dep_ == "relcl"
+        if low in _RELATIVE and (relcl or (  # a clause the parser did not hang on its noun:
+                low == "which" and _word_before(root).pos_ in ("NOUN", "PROPN"))):  # "the
+            noun = root.head.head if relcl else _word_before(root)  # department, which said"
             if low == "who":
                 noun = _who_antecedent(doc, actors, root, noun)
             if noun.dep_ == "appos" and actor_at(doc, noun.head) is not None \
@@ -516,9 +538,16 @@ class SourcesComponent(AttributionLayer):
             prior = self._latest(done, sents[root.i], root.idx,
                                  lambda info: (info.plural and info.type != "organisation")
                                  or (low == "another" and info.anonymous))
-            if prior is not None:
-                return replace(prior, type="anonymous_person", anonymous=True, actor=None,
-                               plural=False)
+            last = self._latest(done, sents[root.i], root.idx, lambda info: True) \
+                if low == "another" else None
+            if prior is not None or (last is not None and not last.plural
+                                     and last.type == "named_person"):  # "X tweeted …
+                return _Info("anonymous_person", True, (), None, low, False)  # Another tweeted"
+            among = _word_before(root.head) if root.dep_ == "pobj" else root
+            if root.head.lower_ in ("including", "among") and among.tag_ == "NNS" \
+                    and _person_noun(among.lemma_.lower()):  # "questions from attendees,
+                return _Info("anonymous_person", True, (), None, low, False)  # including
+                # one asking …"
         if in_headline and root.is_title and root.pos_ in ("PROPN", "NOUN") \
                 and actor_at(doc, root) is None:  # title case: "Sanders" tagged a noun
             named = _by_surname(actors, root.text)  # "Sanders: Clinton needs to …"
@@ -554,9 +583,12 @@ class SourcesComponent(AttributionLayer):
                                  lambda info: info.lemma == lemma and info.plural == plural)
             if prior is not None:
                 return prior
-            titled = self._titled(actors, root)
-            if titled is None and ("the" in dets or possessed) and lemma in PERSON_ROLE_NOUNS \
-                    and root.tag_ == "NN" and not _has_conj(root):
+            titled = None if lemma in _BODIES_AND_DOCUMENTS else self._titled(actors, root)
+            epithet = "the" in dets and _person_noun(lemma) and lemma in used \
+                and _definite(doc[used[lemma]]) \
+                and lemma not in ANON_NOUNS and lemma not in _BODIES_AND_DOCUMENTS
+            described = epithet or (("the" in dets or possessed) and lemma in PERSON_ROLE_NOUNS)
+            if titled is None and described and root.tag_ == "NN" and not _has_conj(root):
                 titled = self._salient_person(doc, actors, root, gender, quoted, lead, owners)
             if titled is not None:
                 return _Info("named_person", False, (), titled, root.lemma_.lower(), False)
@@ -592,7 +624,9 @@ class SourcesComponent(AttributionLayer):
             actor = actors[at]
             if actor.type == "person":
                 return _Info("named_person", False, (), at, lemma, False)
-            kind: SourceType = "document" if _is_outlet_actor(actor) else "organisation"
+            outlet = _is_outlet_actor(actor) or is_outlet(  # "The Hill", an actor "Hill"
+                doc[root.left_edge.i : root.i + 1].text)
+            kind: SourceType = "document" if outlet else "organisation"
             return _Info(kind, False, (), at, lemma, False)
         familiar = any(t.lower_ in ("familiar", "knowledge", "close") for t in root.subtree)
         if familiar and not plural and (root.ent_type_ == "NORP" or (
@@ -651,11 +685,14 @@ class SourcesComponent(AttributionLayer):
     def _antecedent(
         self, doc: Doc, root: Token, actors: list[Actor],
         done: dict[int, tuple[int, int, float, _Info]], gender: dict[int, str],
-        sents: list[int], exclude: Offsets, quoted: Offsets,
+        sents: list[int], exclude: Offsets, quoted: Offsets, introduced: dict[str, int],
     ) -> _Info | None:
-        """The nearest compatible earlier source or actor mention for a pronoun."""
+        """The nearest compatible earlier source or actor mention for a pronoun; also the
+        subject that brought in someone unnamed ("A partner at the firm told them … he
+        recommended"), who stays unnamed."""
         low = root.lower_
-        want = "person" if low in _PERSON_PRON else "organisation" if low == "it" else "plural"
+        want = "person" if low in _PERSON_PRON else "plural" if low in _PLURAL_PRON \
+            else "organisation"
         g = _PERSON_PRON.get(low, "")
         here = root.idx
         best: tuple[tuple[float, int], _Info] | None = None
@@ -704,13 +741,18 @@ class SourcesComponent(AttributionLayer):
             if t.dep_ not in _SUBJECT_DEPS or actor_at(doc, t) is not None \
                     or _covers(quoted, t.idx):
                 continue
-            if want == "person":
+            lemma = t.lemma_.lower()
+            if want == "person" and introduced.get(lemma) == t.i and _person_noun(lemma) \
+                    and GENDERED_NOUNS.get(lemma, g) == g and t.sent != root.sent:
+                offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
+                      _Info("anonymous_person", True, (), None, lemma, False))
+            elif want == "person":
                 k = self._described(doc, actors, t, gender, quoted)
                 if k is not None and not (g and gender.get(k, g) != g):
                     offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
-                          _Info("named_person", False, (), k, t.lemma_.lower(), False))
+                          _Info("named_person", False, (), k, lemma, False))
             elif t.tag_ in ("NNS", "NNPS") if want == "plural" else (
-                    t.tag_ == "NN" and t.lemma_.lower() in _BODIES_AND_DOCUMENTS):
+                    t.tag_ == "NN" and lemma in _BODIES_AND_DOCUMENTS):
                 info = self._base(doc, doc[t.left_edge.i : t.i + 1], t, actors)
                 offer((sents[t.i] + _SUBJECT_BONUS, t.idx), info)
         return None if best is None else best[1]
@@ -915,10 +957,12 @@ class SourcesComponent(AttributionLayer):
         verb = cue.root
         if verb.lower_ == "according":  # "according to sources who spoke to Fox News"
             return _fixed_channel(text, a.source)
-        if cue_stance(doc, a, text) in UNSPOKEN or verb.lemma_ in ("learn", "know") or any(
+        if (cue_stance(doc, a, text) in UNSPOKEN and verb.lemma_ not in TOLD_VERBS) \
+                or verb.lemma_ in ("learn", "know") or any(
                 c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "will")
                 for c in verb.children):
-            return ()  # a thought, or words still to come ("will argue at the hearing")
+            return ()  # a thought, or words still to come ("will argue at the hearing"); a
+            # promise made to someone has a hearer ("assured the residents that …")
         found = _dependent_channels(doc, verb, cue, a)
         if not found:  # "Hughes, at Thursday's debate, cited …": a parenthesis the parser
             found = _parenthetical_channel(doc, verb, cue)  # hung on the verb before
@@ -960,7 +1004,9 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
     occasion ("in a statement", "explained earlier in the hearing", "Speaking at a rally,
     X says"), a medium it carries ("issued a statement"); never the source itself."""
     phrases: list[tuple[int, int] | None] = []
-    heads = [verb]
+    heads = [verb, *(c for c in verb.children  # "seemed to confirm before millions of …",
+                     if c.dep_ in ("xcomp", "advcl") and cue.start <= c.i < cue.end)]  # "went
+    # on to explain to reporters"
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         heads.append(verb.head.head)  # "responded to a reader by saying …"
     for head in heads:
@@ -991,8 +1037,8 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
                     doc, owner, child):
                 phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"
             elif prep and child.lower_ in CHANNEL_PREPS:  # "sent a letter to the board"
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                if objs and _channel_object(owner, child, objs[0]):
+                objs = [c for c in child.children if c.dep_ == "pobj"]  # "in an e-mail":
+                if any(_channel_object(owner, child, o) for o in objs):  # "e", "-", "mail"
                     phrases.append(_subtree_chars(child))
     if not any(phrases):  # "reported her presence on Twitter": "on" hung on the object
         phrases.append(_platform_on_object(verb))
@@ -1002,8 +1048,8 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
 
 def _addressed(doc: Doc, verb: Token, obj: Token) -> bool:
     """Whether the object of *tell*, *ask*, *warn* … is who was addressed: a name or a
-    pronoun, any hearer of *tell* ("told some of the dock workers"), an audience ("asked the
-    crowd"); not what was asked ("asked the question")."""
+    pronoun, any hearer of *tell* or *assure* ("told some of the dock workers"), an audience
+    ("asked the crowd"); not what was asked ("asked the question")."""
     if obj.lower_ in ADDRESSEES:
         return True
     if obj.pos_ == "PRON" and obj.lower_ in GROUP_WORDS:  # "some of the miners"
@@ -1011,10 +1057,11 @@ def _addressed(doc: Doc, verb: Token, obj: Token) -> bool:
         obj = next((c for c in of.children if c.dep_ == "pobj"), obj) if of else obj
     if obj.pos_ not in ("NOUN", "PROPN"):
         return False
-    if verb.lemma_ == "tell" or obj.ent_type_ in ("PERSON", "ORG") or (
+    if verb.lemma_ in _HEARER_VERBS or obj.ent_type_ in ("PERSON", "ORG") or (
             obj.pos_ == "PROPN" and actor_at(doc, obj) is not None):
         return True
-    return obj.lemma_.lower() in AUDIENCE_NOUNS  # "asked the crowd"
+    return obj.lemma_.lower() in AUDIENCE_NOUNS | ORG_NOUNS  # "asked the crowd", "asked the
+    # campaign"
 
 
 def _counted(noun: Token) -> Token:
@@ -1066,7 +1113,12 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
         return obj.lemma_.lower() in GO_BETWEENS
     if any(c.lower_ in FUTURE_WORDS for c in obj.children):
         return False  # "advice … in the upcoming debates": not where it was said
-    medium = (obj.lemma_.lower() in MEDIUM_NOUNS or obj.lower_ in MEDIUM_NOUNS) and not (
+    if p == "before" or (p == "in" and obj.lower_ == "front"):  # "before millions of
+        return any(_onlookers(o) for o in _of_objects(obj))  # viewers", "in front of a crowd"
+    of = _of_objects(obj)  # "an issue of Foreign Policy magazine"
+    medium = (any(o.lemma_.lower() in MEDIUM_NOUNS or o.lower_ in MEDIUM_NOUNS
+                  for o in (obj, _counted(obj)))  # "a series of posts"
+              or any(is_outlet(o.text) or o.lemma_.lower() in OUTLET_NOUNS for o in of)) and not (
         obj.lower_ == "stop" and not any(c.dep_ in ("det", "poss") for c in obj.children))
     # (a bare "stop" is as often a verb or part of a name as "a stop in Eastbank")
     if p == "in" and verb.lemma_ == "write" and (
@@ -1094,6 +1146,20 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
             obj.ent_type_ == "ORG" or is_outlet(obj.text) or medium
             or (obj.pos_ == "PROPN" and obj.ent_type_ not in ("PERSON", "DATE", "TIME", "GPE")))
     return False
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """The objects of a noun's "of" ("a crowd of people", "millions of viewers")."""
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj"]
+
+
+def _onlookers(noun: Token) -> bool:
+    """Whether words said "before" or "in front of" a noun were said to it: an audience, a
+    committee or people ("before millions of viewers"), not an occasion, which "before"
+    makes a time ("before the debate")."""
+    lemma = noun.lemma_.lower()
+    return lemma in ONLOOKERS or (noun.tag_ == "NNS" and _person_noun(lemma))
 
 
 def _recipient(obj: Token) -> bool:
@@ -1133,9 +1199,11 @@ def _platform_on_object(verb: Token) -> tuple[int, int] | None:
 
 def _platform(obj: Token) -> bool:
     """A platform, programme or outlet, not still to come."""
-    return not any(c.lower_ in FUTURE_WORDS for c in obj.children) and (
-        obj.lower_ in PLATFORM_NOUNS or obj.lemma_.lower() in PLATFORM_NOUNS
-        or obj.ent_type_ == "WORK_OF_ART" or is_outlet(obj.text))
+    return not any(c.lower_ in FUTURE_WORDS for c in obj.children) and any(
+        t.lower_ in PLATFORM_NOUNS or t.lemma_.lower() in PLATFORM_NOUNS
+        or t.ent_type_ == "WORK_OF_ART" or is_outlet(t.text)
+        for t in (obj, *(c for c in obj.children if c.dep_ == "compound")))  # "his Twitter
+    # page"
 
 
 def _subtree_chars(token: Token) -> tuple[int, int] | None:
@@ -1206,16 +1274,37 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
             while start > 0 and actor_at(doc, doc[start - 1]) == k:
                 start -= 1
             return doc[start : before.i + 1]
+    if subject is None and not passive:
+        subject = _governing_subject(cue.root)
+    elif subject is not None and not (
+            cue.start - 3 <= subject.right_edge.i and subject.left_edge.i <= cue.end):
+        return None  # by the cue ("X, a surrogate, said", "reported Reuters"), not a stray
     if subject is None or any(s <= subject.idx < e for s, e in a.content):
         return None
-    if not (cue.start - 3 <= subject.right_edge.i and subject.left_edge.i <= cue.end):
-        return None  # by the cue ("X, a surrogate, said", "reported Reuters"), not a stray
     lemma = subject.lemma_.lower()
     if not (subject.pos_ == "PROPN" or subject.lower_ in _PERSON_PRON
             or subject.lower_ in _PLURAL_PRON or (subject.pos_ == "NOUN" and (
                 _person_noun(lemma) or lemma in _BODIES_AND_DOCUMENTS))):
         return None  # "suspicions persist that …": the claim, not who holds it
     return doc[subject.left_edge.i : subject.i + 1]
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of the clause a participle or infinitive cue hangs on, which is who does
+    it ("Calder had a strong night, forcefully denouncing …", "Hale was the fiercest in
+    denouncing …", "Hale hopes to convince …"); not through a noun ("a letter calling for")."""
+    if verb.tag_ != "VBG" and verb.dep_ != "xcomp":
+        return None
+    head = verb
+    for _ in range(4):
+        if head.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "acomp", "attr") \
+                or head.head is head:
+            return None
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _appositive_name(doc: Doc, span: Span, actors: list[Actor]) -> int | None:
@@ -1242,10 +1331,7 @@ def _who_antecedent(doc: Doc, actors: list[Actor], who: Token, noun: Token) -> T
         return _person_like(doc, t) and (actors[k].type == "person" if k is not None
                                          else t.ent_type_ not in ("ORG", "GPE", "LOC", "FAC"))
 
-    k = who.i - 1
-    while k > 0 and doc[k].is_punct:
-        k -= 1
-    before = doc[k]
+    before = _word_before(who)
     if before.pos_ == "ADV" and before.dep_ == "advmod":
         before = before.head  # "demonstrators here, who"
     if person(before):
@@ -1331,19 +1417,43 @@ def _anchor(a: Attribution) -> int:
 def _introductions(doc: Doc, headline: int, quoted: Offsets) -> dict[str, int]:
     """Where each singular common noun first introduces someone unnamed ("an employee for
     the firm", a headline's bare "heckler"), so that "the employee" later is that unnamed
-    person; not "a woman, Ana Vellis," or "a woman named Ana Vellis", nor one in quoted
-    words or in a clause of what someone claims ("the implication is that a woman who …
+    person (also when the headline quotes it: "Mayor says heckler deserves …"); not "a
+    woman, Ana Vellis," or "a woman named Ana Vellis", nor one in the body's quoted words or
+    in a clause of what someone claims ("the implication is that a woman who …
     is the prototype")."""
     out: dict[str, int] = {}
     for t in doc:
-        if t.tag_ != "NN" or t.pos_ != "NOUN" or t.ent_type_ or _covers(quoted, t.idx):
+        if t.tag_ != "NN" or t.pos_ != "NOUN" or t.ent_type_ or (
+                t.idx >= headline and _covers(quoted, t.idx)):  # a headline's words are news
             continue
         dets = [c.lower_ for c in t.children if c.dep_ == "det"]
-        if ((dets and dets[0] in ("a", "an")) or (not dets and t.idx < headline)) and not any(
+        if (any(d in ("a", "an") for d in dets) or (not dets and t.idx < headline)) and not any(
                 c.dep_ in ("appos", "acl") or c.ent_type_ == "PERSON" for c in t.children) \
                 and not _supposed(t):
             out.setdefault(t.lemma_.lower(), t.i)
     return out
+
+
+def _word_before(token: Token) -> Token:
+    """The word before a token, punctuation skipped (the token itself at the start)."""
+    k = token.i - 1
+    while k > 0 and token.doc[k].is_punct:
+        k -= 1
+    return token.doc[max(k, 0)]
+
+
+def _first_uses(doc: Doc) -> dict[str, int]:
+    """Where each common noun's lemma first comes: a person noun first used with "the" ("the
+    retired surgeon") is an epithet for someone named, not one brought in as "a partner"."""
+    out: dict[str, int] = {}
+    for t in doc:
+        if t.pos_ == "NOUN":
+            out.setdefault(t.lemma_.lower(), t.i)
+    return out
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _supposed(token: Token) -> bool:
@@ -1401,8 +1511,9 @@ def _clash(party: set[str], roles: tuple[str, ...]) -> bool:
 
 
 def _no_one(root: Token) -> bool:
-    """ "No one expected …": a statement about everybody, a group, not one person."""
-    return root.lower_ == "one" and any(c.lower_ == "no" for c in root.children)
+    """ "No one expected …", "not one of his rivals hit …": a statement about everybody, a
+    group, not one person."""
+    return root.lower_ == "one" and any(c.lower_ in ("no", "not") for c in root.children)
 
 
 def _is_fraction(root: Token) -> bool:

@@ -36,31 +36,41 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
             "write", "reply", "respond", "remark", "observe", "announce", "declare", "recall",
             "continue", "testify", "post", "talk", "answer", "put", "tweet", "cite", "mention",
             "discuss", "address", "coin", "express", "trace", "reference", "recount",
-            "emphasize", "emphasise", "stress", "reiterate", "point", "sing", "pitch"),
+            "emphasize", "emphasise", "stress", "reiterate", "point", "sing", "pitch", "quip",
+            "shout", "gloat", "brag", "boast", "repeat", "remind", "highlight", "invoke",
+            "lecture", "outline"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
-              "allegation", "claims"),
+              "allegation", "claims", "posit", "rumor", "rumour", "assertion", "insistence",
+              "argument"),
     "accuse": ("accuse", "blame", "criticise", "criticize", "condemn", "attack", "fault",
                "accusation", "denounce", "criticism", "critique", "blast", "slam", "rip",
                "swipe", "bash", "lambaste", "decry", "deride", "mock", "ridicule", "scold",
-               "complain", "complaint"),
+               "complain", "complaint", "admonish", "hit", "bemoan", "rail", "knock", "taunt",
+               "condemnation", "critical", "grouse"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
              "plead"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
                 "consider", "regard", "see", "understand", "worry", "trust", "assume", "view",
-                "guess", "convince", "concern", "realize", "realise", "suspicion"),
+                "guess", "convince", "concern", "realize", "realise", "suspicion", "know",
+                "confident", "skeptical", "sceptical", "thought", "recognize", "recognise",
+                "foresee", "imagine", "interpret"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
-                "suggestion", "speculate", "predict", "estimate"),
+                "suggestion", "speculate", "predict", "estimate", "propose", "proposal",
+                "recommend", "recommendation"),
     "confirm": ("confirm", "verify", "corroborate", "affirm"),
     "report": ("report", "find", "show", "reveal", "conclude", "according", "publish",
-               "record", "document", "account", "list", "learn", "project"),
+               "record", "document", "account", "list", "learn", "project", "reportedly",
+               "expose", "disclose", "uncover", "discover", "examine", "demonstrate",
+               "chronicle", "illustrate", "conclusion"),
     "warn": ("warn", "caution", "alert", "threaten"),
     "promise": ("promise", "pledge", "vow", "guarantee", "assure", "commit", "intend"),
     "ask": ("ask", "question", "urge", "demand", "request", "appeal", "call", "press",
-            "wonder", "query", "invite"),
+            "wonder", "query", "invite", "encourage", "exhort", "plea", "petition",
+            "order", "advise"),
     "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree"),
-    "refuse": ("decline", "refuse"),
+    "refuse": ("decline", "refuse", "rebuff"),
     "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend", "endorse",
-               "endorsement", "extol", "tout", "laud"),
+               "endorsement", "extol", "tout", "laud", "compliment", "champion"),
 }
 """Cue lemma -> stance class; a cue not listed is ``other``. Documented in docs/sources.md."""
 
@@ -70,9 +80,41 @@ _FALSE_WORDS = re.compile(
     r"\b(false|untrue|wrong|baseless|groundless|defamatory|nonsense|lies?|fabricat\w*|"
     r"unfounded|inaccurate|ridiculous|absurd)\b", re.IGNORECASE)
 _NEGATED_PLEA = re.compile(r"\bnot guilty\b", re.IGNORECASE)
-_MEDIUM_VERBS = frozenset(["publish", "issue", "release", "write", "post", "send", "put"])
+_MEDIUM_VERBS = frozenset(["publish", "issue", "release", "write", "post", "send", "put",
+                           "repeat", "conclude", "seem", "appear"])
 """Verbs that carry a speech act named after them in the cue ("issued a statement denying
-…", "wrote a letter rejecting …"): the later verb gives the class."""
+…", "wrote a letter rejecting …", "repeated his claim", "seemed to confirm"): the later
+verb or noun gives the class."""
+_PEJORATIVE = re.compile(
+    r"\b(careless|reckless|liars?|amoral|bull(?:y|ies)|deplorables?|rapists?|criminals|"
+    r"disgrace\w*|worse|worst|extreme|liability|unacceptable|nasty|unstable|"
+    r"sick|crap|crazy|charlatans?|dangerous|delusional|blowhards?|violation|rigged|panic|"
+    r"offen[cs]e|unhinged|losers?|pigs?|derogatory|corrupt|incompetent|disast\w*|"
+    r"shameful|disgusting|outrageous|irresponsible|stupid|dumb|idiots?|racists?|bigot\w*|"
+    r"hypocri\w+|dishonest|crooked|fraud|terrible|horrible|awful|pathetic|phony|traitors?|"
+    r"unfit|troubling|weak|failure|moron\w*|clowns?|insult\w*|mistakes?|divisive|attack)\b",
+    re.IGNORECASE)
+"""Words that make "called X …" or "described X as …" an accusation ("called him a liar")."""
+_LAUDATORY = re.compile(
+    r"\b(champions?|hero(?:es|ic)?|genius|master|star|great|wonderful|brilliant|excellent|"
+    r"outstanding|remarkable|extraordinary|inspir\w+|courag\w+|brave|terrific|fantastic|"
+    r"tremendous|amazing|visionary|huge win|good news)\b", re.IGNORECASE)
+"""Words that make "called X …" or "described X as …" praise ("called her a rising star")."""
+_CALLED_UNTRUE = re.compile(
+    r"^\W*(?:that\s+)?(?:[\w’'.-]+\s+){0,3}(?:claims?|allegations?|charges?|accusations?|"
+    r"suggestions?|assertions?|reports?|stor(?:y|ies)|rumou?rs?)\b[^.]{0,200}?"
+    r"\b(?:is|are|was|were)\s+[\"“'‘]?(?:\w+\s+)?"
+    r"(?:not\s+true|untrue|false|baseless|groundless|nonsense|inaccurate|a\s+lie|lies)\b",
+    re.IGNORECASE)
+"""A plain "said" whose words open with a claim they call untrue ("said that X's claim that
+S is completely untrue"): a denial."""
+_TOLD_TO = re.compile(r"\W*(?:not\s+|never\s+)?to\s+\w", re.IGNORECASE)
+"""The words of a "told" that are an order, not a statement ("to leave", "never to …")."""
+_PHRASAL = {("push", "back"): "deny", ("beat", "back"): "deny", ("laugh", "off"): "deny",
+            ("shrug", "off"): "deny", ("brush", "off"): "deny", ("brush", "aside"): "deny",
+            ("make", "clear"): "say"}
+"""Cues whose class lies in a verb and its particle or complement ("pushed back on the
+claims", "laughed off the warning", "made clear that …")."""
 
 _CHARGES = ("accuse", "claim")
 _VIEWS = ("accuse", "claim", "suggest", "report", "believe", "say", "ask")
@@ -130,23 +172,70 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
     words = [t for t in cue if t.pos_ in ("VERB", "NOUN")] or list(cue)
     if all(t.is_punct for t in cue):
         return "say"  # "Sanders: Clinton needs to …", a transcript's "FALLIN:"
-    known = [t for t in words if t.lemma_.lower() in _CLASS_OF]  # "was quick to add"
-    if len(known) > 1 and known[0].lemma_.lower() in _MEDIUM_VERBS:
+    phrasal = next((_PHRASAL[t.lemma_.lower(), t.nbor().lower_] for t in cue[:-1]
+                    if (t.lemma_.lower(), t.nbor().lower_) in _PHRASAL), None)
+    if phrasal:
+        return phrasal
+    known = [t for t in words if _lemma(t) in _CLASS_OF]  # "was quick to add"
+    if len(known) > 1 and _lemma(known[0]) in _MEDIUM_VERBS:
         known = known[1:]  # "published a letter disputing …": the letter is how, not what
-    lemma = (known or words)[0].lemma_.lower()
-    if cue[0].lower_ == "according":
-        return "report"
+    verb = (known or words)[0]
+    lemma = _lemma(verb)
+    if _known_as(verb):
+        return "other"  # "also known as", "is not known for": no belief
+    if any(t.lower_ == "according" for t in cue[:2]):
+        return "report"  # also "’s according to": the stop of "that’s" in the cue
     text = doc.text if text is None else text
     content = " ".join(text[s:e] for s, e in a.content)
-    if lemma in ("call", "describe", "label", "brand") and _FALSE_WORDS.search(content):
-        return "deny"
+    if lemma == "tell" and _TOLD_TO.match(content):
+        return "ask"  # "told them to leave", "told her never to speak of it": an order
+    if lemma == "charge" and not content.lower().startswith("that"):
+        return "accuse"  # "charged him with murder"; "charged that …" is a claim
+    if lemma in ("call", "describe", "label", "brand") and not any(
+            t.lower_ in ("on", "for") for t in cue):
+        if _FALSE_WORDS.search(content):
+            return "deny"
+        if _PEJORATIVE.search(content):
+            return "accuse"  # "called him a liar"
+        if _LAUDATORY.search(content):
+            return "praise"
     if lemma == "plead" and _NEGATED_PLEA.search(content):
         return "deny"
     if lemma in _FILING_VERBS and _first_noun(doc, (*a.cue[1:], *a.content[:1])) in REQUEST_NOUNS:
         return "ask"  # "filed a motion to unseal the records"
     if lemma == "call" and not any(t.lower_ in ("on", "for") for t in cue):
         return "say"  # "called the recall a stunt"; "called on" and "called for" ask
-    return _CLASS_OF.get(lemma, "say" if lemma in ("say", "tell") else "other")
+    stance = _CLASS_OF.get(lemma, "say" if lemma in ("say", "tell") else "other")
+    if stance == "say" and lemma != "say" and (any(c.dep_ == "neg" for c in verb.children) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_ == "fail")):
+        return "other"  # "did not mention", "failed to mention": no speech act ("has not
+        # said" is read as one)
+    return "deny" if stance == "say" and _CALLED_UNTRUE.search(content) else stance
+
+
+def _lemma(token: Token) -> str:
+    """The lexicon's lemma of a cue word, repairing the lemmatizer where it strips too much
+    ("hopes" -> "hop", "lambasted" -> "lambast"): the word less its ending, with or without
+    an "e", when that is a lemma the lexicon knows."""
+    lemma = token.lemma_.lower()
+    if lemma in _CLASS_OF:
+        return lemma
+    word = token.lower_
+    if word.endswith("ied") and word[:-3] + "y" in _CLASS_OF:
+        return word[:-3] + "y"  # "worried", an adjective to the tagger
+    for ending in ("ing", "ed", "es", "s", "d"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and (stem in _CLASS_OF or stem + "e" in _CLASS_OF):
+            return stem if stem in _CLASS_OF else stem + "e"
+    return lemma
+
+
+def _known_as(token: Token) -> bool:
+    """ "Know" that is no belief: "known as", "knows how to", "is not known for"."""
+    if token.lemma_.lower() != "know":
+        return False
+    after = token.doc[token.i + 1 : token.i + 3].text.lower()
+    return token.tag_ == "VBN" or after.startswith(("as", "for", "how to"))
 
 
 def find_hedges(text: str, a: Attribution) -> tuple[tuple[tuple[int, int], ...], ...]:
@@ -216,13 +305,16 @@ class StanceComponent(AttributionLayer):
             plural = noun.tag_ == "NNS" and not personal and REFERRING_HEADS[head] == _CHARGES
             ids, event = _referred(doc, text, atts, i, head, who, personal, actors, own, sents)
             if plural and len(ids) == 1:
-                ids = _run_of_claims(atts, ids[0], who, own, sents)
+                ids = _run_of_claims(atts, ids[0], who, own, sents, here)
             stated = _content_words(doc, restated)
             if stated and not stated & _content_words(doc, (*event, *(
                     o for j in ids for o in atts[j].content))) and not any(
                     here_sent - bisect_right(sents, _start(atts[j])) <= 1 for j in ids):
                 return (), restated  # "disputes the idea that S": S, not a remark long before
             return ids, tuple(sorted({*restated, *event}))
+        said = _said_by_document(doc, atts, i, who, own, sents, here_sent)
+        if said:  # "laughed off the new campaign ad": what "the ad" said, just before
+            return said, ()
         denied = _content_words(doc, d.content)
         owned = _owned_claim(doc, d)
         if owned is not None:  # "rejects Trump's remarks", "dismissed Sanders' accusations"
@@ -283,6 +375,44 @@ class StanceComponent(AttributionLayer):
             later = _stated_after(doc, atts, i, who, denied, sents, here_sent)
             return ((), ()) if later is None else ((later,), ())
         return (best[3],), ()
+
+
+_SPEAKING_DOCUMENTS = frozenset(["ad", "advert", "advertisement", "commercial", "letter",
+                                 "memo", "video", "tweet", "editorial", "column", "op-ed",
+                                 "lawsuit", "suit", "book", "film", "documentary", "speech"])
+"""Documents that make claims of their own ("The ad claims …") and that a denial may name
+("laughed off the new campaign ad")."""
+
+
+def _said_by_document(doc: Doc, atts: list[Attribution], i: int, who: set[int], own: set[int],
+                      sents: list[int], here_sent: int) -> tuple[int, ...]:
+    """The claims a denial rejects by naming the document that made them ("dismissed the
+    letter", "laughed off the campaign ad", "rebut the points in Hale's letter"): every
+    earlier view, within eight sentences, whose source is that kind of document (also
+    through a relative pronoun: "an ad that attacks …")."""
+    d = atts[i]
+    span = doc.char_span(d.content[0][0], d.content[0][1], alignment_mode="expand") \
+        if d.content else None
+    noun = next((t for t in span or () if t.pos_ == "NOUN" and t.dep_ != "compound"
+                 and t.lemma_.lower() in _SPEAKING_DOCUMENTS and any(
+                     c.lower_ in ("the", "that", "this", "those", "these") or c.dep_ == "poss"
+                     for c in t.children)), None)  # also "the points in X's letter"
+    if noun is None:
+        return ()
+    here = _start(d)
+    found = []
+    for j, p in enumerate(atts):
+        if j == i or j in own or p.stance not in _VIEWS or _start(p) >= here or (
+                p.actor is not None and p.actor in who) or \
+                here_sent - bisect_right(sents, _start(p)) > 8 or not p.source:
+            continue
+        source = doc.char_span(p.source[0][0], p.source[0][1], alignment_mode="expand")
+        root = None if source is None else source.root
+        if root is not None and root.lower_ in ("that", "which") and root.head.dep_ == "relcl":
+            root = root.head.head  # "an ad that attacks the mayor": the ad
+        if root is not None and root.lemma_.lower() == noun.lemma_.lower():
+            found.append(j)
+    return tuple(found)
 
 
 def _charge_denied_in_passing(doc: Doc, d: Attribution) -> Token | None:
@@ -534,19 +664,24 @@ def _referred(doc: Doc, text: str, atts: list[Attribution], i: int, head: str,
 
 
 def _run_of_claims(atts: list[Attribution], j: int, who: set[int], own: set[int],
-                   sents: list[int]) -> tuple[int, ...]:
+                   sents: list[int], until: int) -> tuple[int, ...]:
     """The claims "the charges" or "the allegations" answer: the nearest one, ``j``, and the
     claims by others just before it, each at most two sentences before the next ("Witnesses
     said Calder took the money. They said she hid it. Clerks said … Calder's office called
     the allegations false"); a claim's continuation with no source of its own is part of
-    the one before."""
+    the one before. What ``j``'s source said after it, before the denial (at ``until``), is
+    part of the run too ("Lind told reporters that … '…,' Lind said. Brask pushed back on
+    the claims")."""
     run = [j]
+    run += [k for k, p in enumerate(atts) if _start(atts[j]) < _start(p) < until
+            and k not in own and p.stance in _VIEWS and p.actor is not None
+            and _same_source(p, atts[j])]
     last = bisect_right(sents, _start(atts[j]))
     for k in sorted(range(len(atts)), key=lambda k: _start(atts[k]), reverse=True):
         p = atts[k]
         if _start(p) >= _start(atts[j]) or k in own or not p.source or (
-                p.actor is not None and p.actor in who):
-            continue
+                p.actor is not None and p.actor in who) or p.source_type == "unspecified":
+            continue  # ("a row that signaled …": no one's claim)
         sent = bisect_right(sents, _start(p))
         if last - sent > 2:
             break
