@@ -214,9 +214,9 @@ def test_scorecard_line_reads_the_record_scorecard() -> None:
     assert "25% of attributed content" in line
     assert "3 distinct sources" in line
     assert line.endswith("headline rests on an anonymous source: yes.")
-    empty = dict(card, anonymous_share=None, headline_anonymous=None)
+    empty = dict(card, anonymous_share=None, headline_anonymous=None, distinct_sources=1)
     line = scorecard_line({"scorecard": empty})
     assert line is not None
-    assert "; no attributed content;" in line
+    assert "; no attributed content; 1 distinct source;" in line
     assert line.endswith("no attribution in the headline.")
     assert scorecard_line({"attributions": []}) is None

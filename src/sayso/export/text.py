@@ -138,9 +138,10 @@ def scorecard_line(record: dict[str, Any]) -> str | None:
         if share is None
         else f"{share:.0%} of attributed content from anonymous sources"
     )
+    distinct = card["distinct_sources"]
     return (
         f"Scorecard: sources by type: {by_type or 'none'}; {anonymous}; "
-        f"{card['distinct_sources']} distinct sources; headline rests on an anonymous "
+        f"{distinct} distinct source{'s' if distinct != 1 else ''}; headline rests on an anonymous "
         f"source: {headline}."
     )
 
