@@ -792,3 +792,15 @@ def test_one_of_a_group_is_a_role(nlp: Language) -> None:
     head is a number."""
     found = actors("\"We will appeal,\" said Dara Quill, one of the family's lawyers.", nlp)
     assert found["Dara Quill"]["roles"] == ["one of the family's lawyers"]
+
+
+@pytest.mark.model
+def test_a_name_that_only_modifies_an_event_is_no_actor(nlp: Language) -> None:
+    """ "the Harbour attack" names a place, "his Statehouse bid" a goal; "the Harbour Board"
+    that speaks is an actor all the same."""
+    found = ner_actors(
+        nlp, "Voss blamed the Harbour attack on his rivals during his Statehouse bid. The "
+             "Harbour Board said it would review the case.",
+        [("Voss", "PERSON"), ("Harbour", "ORG"), ("Statehouse", "ORG"),
+         ("Harbour Board", "ORG")])
+    assert set(found) == {"Voss", "Harbour Board"}

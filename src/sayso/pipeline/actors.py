@@ -354,6 +354,12 @@ def _split_title(span: Span) -> str:
     return f"{role}." if role else ""
 
 
+_EVENT_NOUNS = frozenset(["attack", "bombing", "shooting", "massacre", "raid", "riot", "bid",
+                          "race", "run", "scandal", "affair", "crisis", "disaster", "tragedy"])
+"""Nouns of events and undertakings: a name that only modifies one ("the Harbour attack",
+"his Senate bid") names a place or a goal, not an actor."""
+
+
 def _split_at_dashes(ent: Span) -> list[Span]:
     """A spaced dash inside an entity ends a name: "Scott - Ana Vell", "Ana Vell -" are
     two names and one; a hyphen ("Lindgren-Osei") is part of the name."""
@@ -393,6 +399,9 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
             continue  # "The Bank said": a common noun in capitals, no name
         if ent[-1].text == "Act":
             continue  # "the Harbour Safety Act": a law, no actor
+        if label != "PERSON" and ent.root.dep_ == "compound" and \
+                ent.root.head.lemma_.lower() in _EVENT_NOUNS:
+            continue  # "the Benghazi attack", "his White House bid": a place or a goal
         if (ent.text.isupper() and len(ent.text.replace(".", "")) > 5) or (  # not "S.E.C."
                 ent[-1].lower_ in TITLE_WORDS and not _surname_title(ent, label)
                 and not any(t.lower_ in ("of", "for") for t in ent)):  # "Citizens for Justice"
