@@ -21,7 +21,8 @@ from sayso.pipeline.attribution import (
     model_path,
     quote_kind,
 )
-from sayso.pipeline.model import CUE_FILE, META_FILE, ROLE_FILE
+from sayso.pipeline.features import DocView
+from sayso.pipeline.model import CUE_FILE, META_FILE, ROLE_FILE, AttributionModel
 from sayso.pipeline.perceptron import Perceptron
 
 
@@ -223,3 +224,23 @@ def test_cue_extent_ranker_learns_where_a_cue_ends() -> None:
         "said in an interview"
     )
     assert extent("The governor said on Monday that taxes would fall.", 2) == "said"
+
+
+@pytest.mark.model
+def test_cue_start_bias_trades_precision_for_recall(nlp: Language, tmp_path: Path) -> None:
+    """Starting cues more readily only adds cues; the setting survives save and load."""
+    model = AttributionModel.load(model_path("default"))
+    doc = nlp("The mayor said the bridge would reopen in May. Residents fear the cost will "
+              "rise, and the plan remains popular with drivers.")
+    view = DocView(doc)
+
+    def cues(bias: float) -> set[tuple[int, ...]]:
+        model.cue_start_bias = bias
+        return {tuple(cue) for cue, _ in model.cues(view)}
+
+    found = cues(0.0)
+    assert len(found) == 2
+    assert cues(-100.0) == set()
+    assert found < cues(20.0)
+    model.save(tmp_path)
+    assert AttributionModel.load(tmp_path).cue_start_bias == 20.0

@@ -30,7 +30,13 @@ from .pipeline.model import AttributionModel
 from .pipeline.neural import LAYERS, Encoder, Head, RoleHead, fit_head, fit_role_head
 
 MODEL_LABEL = "attribution-v2"
-ACCURATE_LABEL = "attribution-accurate-v5"
+ACCURATE_LABEL = "attribution-accurate-v6"
+TIER_BIASES = {
+    False: {"cue_start_bias": 0.0, "source_bias": 6.0},
+    True: {"cue_start_bias": 1.0, "source_bias": 9.0},
+}
+"""Per tier (key: ``accurate``): the accurate tier's heads already find more cues and
+sources, and chosen on dev with them in place (v6) it starts cues and sources more readily."""
 ROLES = ("cue", "source", "content")
 
 
@@ -244,7 +250,8 @@ def train(
     seed: int = 0,
     content_bias: float = 10.0,
     cue_bias: float = 3.0,
-    source_bias: float = 6.0,
+    cue_start_bias: float | None = None,
+    source_bias: float | None = None,
     source_weight: float = 60.0,
     content_weight: float = 120.0,
     n_process: int = 1,
@@ -259,8 +266,9 @@ def train(
     MiniLM's hidden states ``layers``: the token head for ``head_epochs``, the cue-conditioned
     role head for ``role_head_epochs`` (its output weighs ``role_mix`` against the token
     head's in the role tagger).
-    ``content_bias``, ``cue_bias`` and ``source_bias`` nudge the greedy taggers at inference
-    (chosen on dev; see :class:`~sayso.pipeline.model.AttributionModel`); with ``accurate``,
+    ``content_bias``, ``cue_bias``, ``cue_start_bias`` and ``source_bias`` nudge the greedy
+    taggers at inference (chosen on dev; see :class:`~sayso.pipeline.model.AttributionModel`);
+    the last two default to the tier's own values (``TIER_BIASES``); with ``accurate``,
     ``source_weight`` and ``content_weight`` let the head's probabilities move role boundaries.
     """
     started = time.perf_counter()
@@ -296,7 +304,10 @@ def train(
         seed=seed,
     )
     model.head, model.role_head = head, role_head
-    model.content_bias, model.cue_bias, model.source_bias = content_bias, cue_bias, source_bias
+    tier = TIER_BIASES[accurate]
+    model.content_bias, model.cue_bias = content_bias, cue_bias
+    model.cue_start_bias = tier["cue_start_bias"] if cue_start_bias is None else cue_start_bias
+    model.source_bias = tier["source_bias"] if source_bias is None else source_bias
     if accurate:
         model.source_weight, model.content_weight = source_weight, content_weight
         model.role_mix = role_mix

@@ -22,7 +22,7 @@ __all__ = ["DEFAULT_MODEL", "SPAN_GROUP", "AttributionComponent", "model_path", 
 
 DEFAULT_MODEL = "attribution-v2"
 """The model folder under ``sayso/models/`` that ``model="default"`` loads."""
-SHIPPED = {"default": DEFAULT_MODEL, "accurate": "attribution-accurate-v5"}
+SHIPPED = {"default": DEFAULT_MODEL, "accurate": "attribution-accurate-v6"}
 """Model names users pass to ``--model``; any other value is a model folder."""
 
 NEEDS_PARSE = (

@@ -39,6 +39,7 @@ I_CONTENT = ROLE_CLASSES.index("I-C")
 B_CONTENT = ROLE_CLASSES.index("B-C")
 B_SOURCE = ROLE_CLASSES.index("B-S")
 I_SOURCE = ROLE_CLASSES.index("I-S")
+B_CUE = CUE_CLASSES.index("B")
 I_CUE = CUE_CLASSES.index("I")
 
 
@@ -109,6 +110,9 @@ class AttributionModel:
     otherwise stops too early, at prepositions and relative pronouns (chosen on dev)."""
     cue_bias: float = 0.0
     """The same for continuing a cue: keeps function words inside multi-word cues."""
+    cue_start_bias: float = 0.0
+    """Added to the score of starting a cue: the tagger misses more cues than it invents
+    (accurate tier from v6; chosen on dev)."""
     source_bias: float = 0.0
     """Added to the score of starting a source: the tagger leaves too many cues without
     one, and linked scoring needs only a token of overlap (chosen on dev)."""
@@ -142,7 +146,8 @@ class AttributionModel:
         vocab = frozenset(meta.pop("cue_vocab"))
         a, b = meta.get("calibration", (1.0, 0.0))
         cue, role = Perceptron.load(path / CUE_FILE), Perceptron.load(path / ROLE_FILE)
-        biases = (float(meta.get(f"{k}_bias", 0.0)) for k in ("content", "cue", "source"))
+        kinds = ("content", "cue", "cue_start", "source")
+        biases = (float(meta.get(f"{k}_bias", 0.0)) for k in kinds)
         weights = (float(meta.get(f"{k}_weight", 0.0)) for k in ("source", "content"))
         model = cls(cue, role, vocab, meta, (float(a), float(b)), *biases, *weights)
         model.role_mix = float(meta.get("role_mix", 0.0))
@@ -170,6 +175,7 @@ class AttributionModel:
             meta["role_mix"] = self.role_mix
         meta["content_bias"] = self.content_bias
         meta["cue_bias"] = self.cue_bias
+        meta["cue_start_bias"] = self.cue_start_bias
         meta["source_bias"] = self.source_bias
         meta["source_weight"] = self.source_weight
         meta["content_weight"] = self.content_weight
@@ -203,6 +209,7 @@ class AttributionModel:
             if base is not None:
                 s = [a + b for a, b in zip(base[pos], self.cue.scores(dynamic), strict=True)]
                 s[I_CUE] += self.cue_bias
+                s[B_CUE] += self.cue_start_bias
                 allowed = CUE_ALLOWED[prev]
                 k = max(allowed, key=lambda c: s[c])
             elif gold is not None:
