@@ -804,3 +804,85 @@ def test_a_name_that_only_modifies_an_event_is_no_actor(nlp: Language) -> None:
         [("Voss", "PERSON"), ("Harbour", "ORG"), ("Statehouse", "ORG"),
          ("Harbour Board", "ORG")])
     assert set(found) == {"Voss", "Harbour Board"}
+
+
+@pytest.mark.model
+def test_a_description_before_the_name_is_its_role(nlp: Language) -> None:
+    """ "said the chairwoman of the Kestwick County GOP, Dana Prell": the parser hangs the
+    name on the party, but the role is the person noun's phrase, and Prell stays a person;
+    "wrote the Norland ambassador at the time, Jonah Pribble", where the parser reads two
+    subjects, gives the description too."""
+    found = actors("\"We will win,\" said the chairwoman of the Kestwick County GOP, Dana "
+                   "Prell.", nlp)
+    assert found["Dana Prell"]["roles"] == ["chairwoman of the Kestwick County GOP"]
+    found = actors("The deal matters, said a former spokesman for Norland's Foreign Ministry, "
+                   "Oleg Varenko, who also ran.", nlp)
+    assert found["Oleg Varenko"]["type"] == "person"
+    found = actors("'That is a haven for thieves,' wrote the Norland ambassador at the time, "
+                   "Jonah E. Pribble.", nlp)
+    assert found["Jonah E. Pribble"]["roles"] == ["Norland ambassador at the time"]
+
+
+@pytest.mark.model
+def test_a_plural_noun_before_two_names_is_no_role(nlp: Language) -> None:
+    """ "Past party nominees Sen. Brian Coyle … and former Gov. Tom Ashby": the plural names
+    the group, not Coyle's role; "one of Norland's richest men" is his own."""
+    found = actors("Past party nominees Sen. Brian Coyle, R-Ariz., and former Gov. Tom Ashby "
+                   "said little. Rinat Olek, one of Norland's richest men, said it.", nlp)
+    assert found["Brian Coyle"]["roles"] == ["Sen."]
+    assert found["Rinat Olek"]["roles"] == ["one of Norland's richest men"]
+    found = actors("Veteran civil rights leader Ada Lewin said it.", nlp)
+    assert found["Ada Lewin"]["roles"] == ["Veteran civil rights leader"]  # a plural modifier
+
+
+@pytest.mark.model
+def test_an_organisation_described_as_a_journalist_is_a_person(nlp: Language) -> None:
+    """ "Maren Violet, an Ostravian journalist", tagged ORG, is a person by her appositive
+    ("-ist" nouns and the person nouns of the source layer count); "Ohio Committeeman" is a
+    title, not a given name."""
+    found = ner_actors(
+        nlp, "Maren Violet, an Ostravian journalist, told the Gazette that she saw it.",
+        [("Maren Violet", "ORG"), ("Gazette", "ORG")])
+    assert found["Maren Violet"].type == "person"
+    found = actors("Ohio Committeeman Curly Haugen said the rules hold.", nlp)
+    assert found["Curly Haugen"]["roles"] == ["Ohio Committeeman"]
+
+
+@pytest.mark.model
+def test_a_place_before_a_body_is_no_role(nlp: Language) -> None:
+    """ "the Kestwick County GOP": the county is where the body is, part of its name, not
+    its role."""
+    found = ner_actors(nlp, "Officials of the Kestwick County GOP said the count was fair.",
+                       [("Kestwick County", "GPE"), ("GOP", "ORG")])
+    assert found["GOP"].roles == ()
+
+
+@pytest.mark.model
+def test_a_captions_verb_before_a_surname_is_no_given_name(nlp: Language) -> None:
+    """ "Asserting Calder's role …", a caption in title case: "Asserting" is no given name,
+    so the mention is Ruth Calder's and no second Calder appears."""
+    found = actors("The emails were released on Friday.\nAsserting Calder's role as a foreign "
+                   "policy strategist.\nIn one email, Ruth Calder wrote that the talks failed. "
+                   "Calder replied that it was fine.", nlp)
+    assert set(found) == {"Ruth Calder"}
+    assert len(found["Ruth Calder"]["mentions"]) == 3
+
+
+@pytest.mark.model
+def test_a_misparsed_phrase_is_no_role(nlp: Language) -> None:
+    """What the parser may hang on a name as a title: a phrase cut after "the", one opening
+    with "or", a pronoun, a handle. None of them is a role; the "and" of a list is cut."""
+    from sayso.pipeline.actors import _role_text
+    doc = nlp("They watched a military parade down the Ostrava Boulevard, or for that matter "
+              "we did, with @kestwickmum.")
+    words = [t.text for t in doc]
+
+    def phrase(first: str, last: str) -> str:
+        return _role_text(list(doc[words.index(first) : words.index(last) + 1]))
+
+    assert phrase("military", "the") == "" and phrase("or", "matter") == ""
+    assert phrase("we", "we") == "" and phrase("@kestwickmum", "@kestwickmum") == ""
+    assert phrase("military", "parade") == "military parade"
+    doc = nlp("Carl Powe, the former secretary of state, and Ann Brandt sat nearby.")
+    words = [t.text for t in doc]
+    assert phrase("the", "and") == "former secretary of state"  # the "and" of a list

@@ -15,13 +15,15 @@ import pytest
 from spacy.language import Language
 
 from sayso.analyze import analyze_articles, analyze_text
-from sayso.contract import SOURCE_TYPES, Article, Attribution
+from sayso.contract import SOURCE_TYPES, Actor, Article, Attribution
 from sayso.pipeline.sources import (
     SourcesComponent,
     _channel_object,
+    _dependent_channels,
     _no_one,
     _person_noun,
     _span,
+    _two_people,
     find_anonymity_reasons,
 )
 from sayso.pipeline.stance import STANCE_CLASSES
@@ -382,7 +384,8 @@ def test_polnear_gold_holds_no_polnear_text() -> None:
                                   "sources-polnear-dev-heldout-second.jsonl",
                                   "sources-polnear-train-heldout.jsonl",
                                   "sources-polnear-train-heldout-round6.jsonl",
-                                  "sources-polnear-train-heldout-round7.jsonl"])
+                                  "sources-polnear-train-heldout-round7.jsonl",
+                                  "sources-polnear-train-heldout-round8.jsonl"])
 def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
     """The all-field PolNeAR labels keep offsets, labels and 12-hex SHA-1s, never text; every
     label is a valid value and every denial link names a labelled attribution."""
@@ -410,13 +413,13 @@ def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
 
 def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
     """Rules were written from the development sets' misses; the held-out set must be other
-    articles. Each earlier held-out set (dev 42 in round 4, train 40 in rounds 5 and 6) was
+    articles. Each earlier held-out set (dev 42 in round 4, train 40 in rounds 5 to 7) was
     measured once and then opened, so every set is disjoint from every other; the second (agreement)
     labelling covers only round 4's held-out articles."""
     def docs(name: str) -> set[str]:
         return {json.loads(x)["doc"] for x in (GOLD / name).read_text().splitlines()}
 
-    held_out = docs("sources-polnear-train-heldout-round7.jsonl")
+    held_out = docs("sources-polnear-train-heldout-round8.jsonl")
     assert len(held_out) == 40
     opened = [
         docs("sources-polnear-dev-full.jsonl") | docs("sources-polnear-dev.jsonl"),
@@ -424,8 +427,9 @@ def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
         docs("sources-polnear-train-devel.jsonl"),
         docs("sources-polnear-train-heldout.jsonl"),
         docs("sources-polnear-train-heldout-round6.jsonl"),
+        docs("sources-polnear-train-heldout-round7.jsonl"),
     ]
-    assert [len(x) for x in opened[1:]] == [42, 40, 40, 40]
+    assert [len(x) for x in opened[1:]] == [42, 40, 40, 40, 40]
     for k, development in enumerate(opened):
         assert not held_out & development
         assert all(not development & other for other in opened[k + 1 :])
@@ -1360,3 +1364,217 @@ def test_which_not_hung_on_its_noun_is_the_noun_before_it(nlp: Language) -> None
     att = next(a for a in atts if a["cue"]["text"] == "reported")
     assert att["source_type"] == "organisation"
     assert att["actor"] == actor_id(record, "Ostwick Transit Authority")
+
+
+@pytest.mark.model
+def test_a_fronted_asked_gives_the_answer_its_medium_not_its_hearer(nlp: Language) -> None:
+    """ "Asked on Valdene Radio about …, Calder said": the answer was given on the radio; the
+    one asked ("Calder was asked by a listener") is no channel in the gold."""
+    _, atts = by_cue("Asked on Valdene Radio about the depot, Ruth Calder said it would stay"
+                     " open.", nlp)
+    att = next(a for a in atts if a["cue"]["text"] == "said")
+    assert att["channel"]["text"] == "on Valdene Radio"
+    _, atts = by_cue("Ruth Calder was asked by a listener whether the depot would close.", nlp)
+    assert all(a["channel"]["text"] == "" for a in atts)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "channel"),
+    [
+        ('"We waited an hour," Calder said by phone on Sunday.', "said", "by phone"),
+        ("A clerk emailed Ruth Calder that the depot would close.", "emailed", "Ruth Calder"),
+        ("Calder, the depot's former manager, said in one of a series of Twitter messages"
+         " that the trams ran late all week.", "said", "in one of a series of Twitter messages"),
+        ('"The tram is late again," Hale says to the camera.', "says", "to the camera"),
+        ("Hale praises the new depot in a commercial for his campaign.", "praises",
+         "in a commercial for his campaign"),
+        ("Ruth Calder forwards an email from a clerk about the depot.", "forwards",
+         "an email from a clerk about the depot"),
+    ],
+)
+def test_channels_by_phone_by_email_one_of_a_series_and_to_the_camera(
+        nlp: Language, text: str, cue: str, channel: str) -> None:
+    """ "by phone" is a medium, as "by" an agent is not; the one emailed is the hearer; "one of
+    a series of messages" is a message; a camera is an audience; a commercial a medium, and
+    so is the email one forwards."""
+    _, atts = by_cue(text, nlp)
+    att = next(a for a in atts if a["cue"]["text"].startswith(cue))
+    assert att["channel"]["text"] == channel
+
+
+@pytest.mark.model
+def test_a_cues_own_preposition_is_no_channel(nlp: Language) -> None:
+    """ "hit back at the mayor's remarks": the preposition ends the cue and aims it; the
+    remarks are no medium it was said in."""
+    doc = nlp("Tram drivers quickly hit back at the mayor's remarks on Monday.")
+    cue = doc.text.index("quickly")
+    att = Attribution(source=((0, cue - 1),), cue=((cue, cue + len("quickly hit back at")),),
+                      content=((cue + 20, len(doc.text) - 1),), kind="indirect",
+                      confidence=0.5)
+    assert SourcesComponent._channel(doc, doc.text, att) == ()
+
+
+@pytest.mark.model
+def test_a_plural_noun_with_named_appositives_is_a_group(nlp: Language) -> None:
+    """ "The two candidates, Ruth Calder and Marco Hale, have promised …" are several people,
+    not the first name in the apposition."""
+    _, atts = by_cue("The two candidates, Ruth Calder and Marco Hale, have promised to keep"
+                     " the depot open.", nlp)
+    att = next(a for a in atts if "promised" in a["cue"]["text"])
+    assert att["source_type"] == "group" and att["actor"] is None
+
+
+def test_a_known_name_tagged_as_an_adverb_after_told_is_the_hearer() -> None:
+    """ "Calder told O’Hara, noting …": the tagger may read an unusual name as an adverb;
+    capitalised right after *told*, mid-sentence, it is still the one told."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Calder", "told", "O’Hara", ",", "noting", "it", "was", "late", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 1, 6, 4, 6, 1],
+              deps=["nsubj", "ROOT", "advmod", "punct", "advcl", "nsubj", "ccomp", "acomp",
+                    "punct"],
+              pos=["PROPN", "VERB", "ADV", "PUNCT", "VERB", "PRON", "AUX", "ADJ", "PUNCT"],
+              lemmas=["Calder", "tell", "o’hara", ",", "note", "it", "be", "late", "."])
+    told = doc[1]
+    att = Attribution(source=((0, 6),), cue=((told.idx, told.idx + 4),),
+                      content=((doc[5].idx, doc[7].idx + 4),), kind="indirect", confidence=0.5)
+    cue = doc[1:2]
+    assert _dependent_channels(doc, told, cue, att) == [(doc[2].idx, doc[2].idx + 6)]
+    words[2] = "frankly"  # a real adverb: no hearer
+    doc = Doc(doc.vocab, words=words, heads=[1, 1, 1, 1, 1, 6, 4, 6, 1],
+              deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
+              lemmas=[t.lemma_ for t in doc])
+    assert _dependent_channels(doc, doc[1], doc[1:2], att) == []
+
+
+@pytest.mark.model
+def test_on_capitol_hill_is_a_place_not_a_programme(nlp: Language) -> None:
+    """ "on Capitol Hill" is where Congress sits, though NER tags it ORG like "on CNN"."""
+    doc = nlp("Calder said on Capitol Hill that the depot would close. Calder said on CNN"
+              " that the depot would close.")
+    on_hill, on_cnn = (t for t in doc if t.lower_ == "on")
+    assert not _channel_object(on_hill.head, on_hill, doc[on_hill.i + 2])
+    assert _channel_object(on_cnn.head, on_cnn, doc[on_cnn.i + 1])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("outlet", ["Valdene TV", "the Ostwick Examiner", "Ostwick Today"])
+def test_more_outlet_names_are_documents(nlp: Language, outlet: str) -> None:
+    """A broadcaster's "TV", a paper's "Examiner" or "Today": an outlet that reports is a
+    document, not a person the description stands for."""
+    _, atts = by_cue(f"Ruth Calder spoke in Eastbank on Monday. {outlet[0].upper()}{outlet[1:]}"
+                     " reported on Tuesday that the depot would close.", nlp)
+    att = next(a for a in atts if a["cue"]["text"] == "reported")
+    assert att["source_type"] == "document" and att["actor"] is None
+
+
+def test_two_named_people_joined_by_and_are_a_group_however_parsed() -> None:
+    """ "Ruth Calder and Council Leader Marco Hale agreed …": the parser may hang the first
+    name on the second's title (no conjunct to read); two people speak, not Hale."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Ruth", "Calder", "and", "Council", "Leader", "Marco", "Hale", "agreed", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 4, 1, 1, 6, 6, 7, 7, 7],
+              deps=["compound", "nmod", "cc", "conj", "compound", "compound", "nsubj", "ROOT",
+                    "punct"],
+              pos=["PROPN"] * 7 + ["VERB", "PUNCT"])
+    doc._.sayso_actors = [Actor(name="Ruth Calder", type="person", mentions=((0, 11),)),
+                          Actor(name="Marco Hale", type="person", mentions=((33, 43),))]
+    doc._.sayso_actor_tokens = {0: 0, 1: 0, 5: 1, 6: 1}
+    assert _two_people(doc, doc[0:7], doc[6])
+    doc._.sayso_actor_tokens = {0: 1, 1: 1, 5: 1, 6: 1}  # one person named twice
+    assert not _two_people(doc, doc[0:7], doc[6])
+
+
+@pytest.mark.model
+def test_a_town_or_city_that_speaks_is_an_organisation(nlp: Language) -> None:
+    _, atts = by_cue("The city said on Friday that the depot would close in May.", nlp)
+    assert atts[0]["source_type"] == "organisation"
+
+
+def test_a_leading_name_left_hanging_is_the_source() -> None:
+    """ "Dana Ortiz, the chairwoman of the club, recalled …" parsed with the description as
+    the subject and the name as an adverbial: the source is still Ortiz."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.sources import _leading_name
+
+    words = ["Dana", "Ortiz", ",", "the", "chairwoman", "of", "the", "club", ",", "recalled"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 9, 9, 4, 9, 4, 7, 5, 4, 9],
+              deps=["compound", "npadvmod", "punct", "det", "nsubj", "prep", "det", "pobj",
+                    "punct", "ROOT"],
+              pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "DET", "NOUN", "PUNCT",
+                   "VERB"])
+    actors = [Actor(name="Dana Ortiz", type="person", mentions=((0, 10),))]
+    doc._.sayso_actor_tokens = {0: 0, 1: 0}
+    assert _leading_name(doc, doc[0:8], actors) == 0
+    assert _leading_name(doc, doc[3:8], actors) == 0  # the name a piece of its own
+    doc._.sayso_actor_tokens = {}
+    assert _leading_name(doc, doc[3:8], actors) is None
+
+
+def test_a_participle_made_the_sources_head_gives_way_to_its_subject() -> None:
+    """ "Residents campaigning to save the depot say …" parsed with "campaigning" as the head
+    of the source: the source is typed from its subject, the residents."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.sources import _root
+
+    words = ["Local", "residents", "campaigning", "hard", "say", "so"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2, 4, 4],
+              deps=["amod", "nsubj", "ROOT", "advmod", "ROOT", "advmod"],
+              tags=["JJ", "NNS", "VBG", "RB", "VBP", "RB"],
+              pos=["ADJ", "NOUN", "VERB", "ADV", "VERB", "ADV"])
+    assert _root(doc[0:3]).text == "residents"
+
+
+@pytest.mark.model
+def test_a_plural_noun_ner_took_for_a_name_is_a_group(nlp: Language) -> None:
+    """ "Aides said …" opening a sentence: NER may make "Aides" a person; a lone plural noun
+    for people names no one."""
+    from sayso.pipeline.sources import _common_plural
+
+    assert _common_plural("Aides") and _common_plural("Officials")
+    assert not _common_plural("Rogers") and not _common_plural("Ana Aides")
+    _, atts = by_cue("Aides said Hale would speak about the depot on Thursday in Ostwick.", nlp)
+    assert atts[0]["source_type"] == "group" and atts[0]["actor"] is None
+
+
+
+def test_the_one_asked_in_a_cues_by_clause_is_the_hearer() -> None:
+    """ "opened the hearing by asking Hale": the asking sits in a "by" clause inside the cue;
+    Hale is still the one asked."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["Ortiz", "opened", "the", "hearing", "by", "asking", "Hale", "about", "it"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 4, 5, 5, 7],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "pcomp", "dobj", "prep", "pobj"],
+              pos=["PROPN", "VERB", "DET", "NOUN", "ADP", "VERB", "PROPN", "ADP", "PRON"],
+              lemmas=["Ortiz", "open", "the", "hearing", "by", "ask", "Hale", "about", "it"],
+              ents=["B-PERSON", "O", "O", "O", "O", "O", "B-PERSON", "O", "O"])
+    cue = doc[1:6]
+    att = Attribution(source=((0, 5),), cue=((cue.start_char, cue.end_char),),
+                      content=((doc[7].idx, len(doc.text)),), kind="indirect", confidence=0.5)
+    assert _dependent_channels(doc, doc[1], cue, att) == [(doc[6].idx, doc[6].idx + 4)]
+
+
+def test_a_partitive_tagged_singular_still_counts_its_people() -> None:
+    """ "a few handfuls of delegates" with "handfuls" tagged NN (lemma unchanged): still a
+    count of delegates, a group."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["a", "few", "handfuls", "of", "delegates", "agreed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 5, 2, 3, 5],
+              deps=["quantmod", "nummod", "nsubj", "prep", "pobj", "ROOT"],
+              tags=["DT", "JJ", "NN", "IN", "NNS", "VBD"],
+              pos=["DET", "ADJ", "NOUN", "ADP", "NOUN", "VERB"],
+              lemmas=["a", "few", "handfuls", "of", "delegate", "agree"])
+    info = SourcesComponent._base(doc, doc[0:5], doc[2], [])
+    assert info.type == "group"

@@ -395,6 +395,19 @@ def test_a_conjunct_denial_never_denies_its_own_source(nlp: Language) -> None:
         ("The mayor told the clerks never to open the files.", "told the clerks", "ask"),
         ("Brevik posits that the port is worth more.", "posits", "claim"),
         ("The council made a plea for calm.", "made a plea for", "ask"),
+        ("\"We are ready,\" the letter reads.", "reads", "say"),
+        ("Voss referred to the bankers as crooked thieves.", "referred to", "accuse"),
+        ("Voss painted his rival as unfit to lead.", "painted", "accuse"),
+        ("The Harbour Board has deemed the files secret.", "has deemed", "believe"),
+        ("Calder is counting on a late surge.", "is counting on", "believe"),
+        ("Voss went after the mayor over the tram.", "went after", "accuse"),
+        ("The Gazette quoted a witness as saying the car sped up.", "quoted", "report"),
+        ("Ruth Calder echoed the mayor's concerns.", "echoed", "say"),
+        ("Voss floated the notion of a new port.", "floated the notion", "suggest"),
+        ("Voss went on to call Calder \"the most ignorant mayor we have had.\"",
+         "went on to call", "accuse"),
+        ("Calder called him a pragmatic and effective leader.", "called", "praise"),
+        ("The mayor did not promise a new port.", "did not promise", "other"),
     ],
 )
 @pytest.mark.model
@@ -464,3 +477,15 @@ def test_those_claims_include_what_the_claimant_said_next(nlp: Language) -> None
     denies = by_cue["pushed back on"]["denies"]
     assert by_cue["told"]["id"] in denies and by_cue["said"]["id"] in denies
     assert by_cue["signaled"]["id"] not in denies
+
+
+@pytest.mark.model
+def test_both_critiques_are_the_two_just_made(nlp: Language) -> None:
+    """ "disputed both critiques" answers the two views just before it, not only the
+    nearest."""
+    atts = analyze_text(
+        "Critics have portrayed her use of the fund as a reckless gamble. Some of Calder's "
+        "allies have described it as a serious error. Calder has disputed both critiques.",
+        nlp=nlp)["attributions"]
+    assert atts[0]["stance"] == "accuse"
+    assert atts[2]["stance"] == "deny" and atts[2]["denies"] == [atts[0]["id"], atts[1]["id"]]

@@ -49,7 +49,8 @@ TITLE_WORDS = frozenset(
         "cmdr.", "supt", "supt.", "insp", "insp.", "det", "det.", "rev", "rev.", "reverend",
         "attorney", "ceo", "alderman", "alderwoman", "assemblyman", "assemblywoman",
         "councilman", "councilwoman", "whip", "pres", "pres.", "sens", "sens.", "reps", "reps.",
-        "recorder", "treasurer", "auditor", "comptroller", "commander", "moderator"
+        "recorder", "treasurer", "auditor", "comptroller", "commander", "moderator",
+        "committeeman", "committeewoman"
     ]
 )
 """Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds
@@ -195,7 +196,8 @@ def _role_text(tokens: list[Token]) -> str:
     while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct
                       or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):  # a list's line break
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space  # a list's line break
+                      or tokens[-1].pos_ == "CCONJ"):  # "X, the former minister, and Y"
         tokens = tokens[:-1]
     owned = next((k + 1 for k in range(len(tokens) - 1, -1, -1) if tokens[k].tag_ == "POS"), 0)
     if not tokens or (len(tokens) - owned == 1 and tokens[-1].lower_ in KINSHIP) or (
@@ -203,7 +205,21 @@ def _role_text(tokens: list[Token]) -> str:
         return ""  # "his wife", "Venn's niece": a family tie
     if len(tokens) == 1 and tokens[0].lower_ in _JURISDICTIONS:
         return ""  # "the state Senate", "a state senator": a level of government, no role
+    if all(t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ not in TITLE_WORDS
+           for t in tokens):
+        return ""  # "the Kestwick County GOP": a place, part of a body's name
+    if tokens[0].pos_ == "CCONJ" or tokens[-1].pos_ in ("DET", "ADP") or (len(tokens) == 1 and (
+            tokens[0].pos_ == "PRON" or _HANDLE.fullmatch(tokens[0].text))):
+        return ""  # "… down the", "or for that matter", "we", "@kestwickmum": a misparse or
+        # a name, no role
     doc = tokens[0].doc
+    inside = {t.i for t in tokens}
+    if (tokens[0].i == 0 or doc[tokens[0].i - 1].lower_ != "of") and any(
+            t.tag_ == "NNS" and t.is_lower and (t.head.i not in inside or t.head.i == t.i
+                                                or t.head.text.endswith("."))  # "Sen."
+            for t in tokens):
+        return ""  # "Democratic candidates X and Y", "X and his colleagues": a group, no
+        # role; "one of Ostravia's richest men" is one
     text = doc[tokens[0].i : tokens[-1].i + 1].text
     if text.isupper() or _PARTY_TAG.fullmatch(text):
         return ""  # a dateline, or a party and state ("D-Nev."), not a role
@@ -294,8 +310,8 @@ def _appositive(span: Span) -> tuple[str, ...]:
     law and the director of its centre")."""
     root = span.root
     doc = span.doc
-    if root.dep_ == "appos" and root.head.i < span.start:
-        head = root.head
+    head = _described(root, span.start)
+    if head is not None:
         toks = list(doc[head.left_edge.i : span.start])
         crossed = _crosses_a_break(toks)  # "“… and our military,” Flynn, a surrogate, said"
         commas = [k for k, t in enumerate(toks) if t.text == ","]
@@ -336,6 +352,27 @@ def _appositive(span: Span) -> tuple[str, ...]:
         return tuple(r for r in (_role_text([t for t in toks if t.i < cc]),
                                  _role_text([t for t in toks if t.i >= cc + 1])) if r)
     return ()
+
+
+def _described(root: Token, start: int) -> Token | None:
+    """The head of a description given before a name as its appositive: the parser's own
+    appositive head; the person noun whose "of"/"for" phrase the parser hung the name on ("the
+    chairwoman of the Kestwick GOP, Dana Prell"); or, after a verb, a description the parser
+    made a second subject ("said the ambassador at the time, Jonah Pribble")."""
+    head = root.head
+    if root.dep_ == "appos" and head.i < start:
+        owner = head.head.head
+        if root.ent_type_ == "PERSON" and head.ent_type_ and head.dep_ == "pobj" \
+                and head.head.lower_ in ("of", "for") \
+                and owner.is_lower and owner.pos_ == "NOUN" and _names_a_person(owner.text):
+            return owner
+        return head
+    if root.dep_ not in ("nsubj", "npadvmod") or start == 0 or root.doc[start - 1].text != ",":
+        return None
+    return next((t for t in head.children if t.dep_ == "nsubj" and head.i < t.i < start
+                 and t.is_lower and t.pos_ == "NOUN" and _names_a_person(t.text)
+                 and not any(x.pos_ in ("VERB", "AUX") or x.is_quote or x.text == ","
+                             for x in root.doc[t.i + 1 : start - 1])), None)
 
 
 def _split_title(span: Span) -> str:
@@ -457,8 +494,9 @@ def _org_context(ent: Span) -> bool:
     if any(c.lower_ in ORG_WORDS and c.dep_ in _ROLE_DEPS and c.i < ent.start
            for c in root.children):
         return True
-    if root.dep_ == "appos" and root.head.lower_ in ORG_WORDS:
-        return True
+    if root.dep_ == "appos" and root.head.lower_ in ORG_WORDS \
+            and _described(root, ent.start) == root.head:  # not "a spokesman for the
+        return True  # Foreign Ministry, Oleg Varenko"
     if root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.pos_ == "NOUN":
         return True
     k = ent.start - 1
@@ -472,9 +510,12 @@ _PERSON_NOUNS = KINSHIP | TITLE_WORDS | {"man", "woman", "boy", "girl"}
 
 def _described_as_person(ent: Span) -> bool:
     """Whether an "organisation" is a person by its appositive: "Keld Aran Moss, a
-    43-year-old man", "Ines Varga, the mayor"."""
+    43-year-old man", "Ines Varga, the mayor", "Mira Solberg, an Ostravian journalist"."""
+    from .sources import PERSON_NOUNS, PERSON_ROLE_NOUNS  # sources imports this module
     appos = next((c for c in ent.root.rights if c.dep_ == "appos"), None)
-    return appos is not None and appos.lower_ in _PERSON_NOUNS
+    return appos is not None and appos.is_lower and (
+        appos.lower_ in _PERSON_NOUNS or appos.lower_ in PERSON_NOUNS
+        or appos.lower_ in PERSON_ROLE_NOUNS or appos.lower_.endswith("ist"))
 
 
 def _with_nickname(ent: Span) -> Span:
@@ -541,14 +582,15 @@ def _trim_name_words(
         words = tuple(_norm(t.text) for t in name)
         others = names - {words}
         common = name[0].lower_ not in given and bool(name[0].whitespace_)
+        loose = name[0].lower_ in lower or name[0].lower_.endswith("ing")  # "Asserting
+        # Jones's role", a caption's verb
         if name[-1].lower_ in lower and name[-2].whitespace_ and any(
                 n[-1] == words[-2] for n in others):
             cut.add(name[-1].i)
             name = name[:-1]
-        elif common and (name[0].lower_ in lower or name[1].lower_ in given) and (
+        elif common and (loose or name[1].lower_ in given) and (
                 words[1:] in others or (  # "Candidate Jones": a known surname
-                    len(name) == 2 and name[0].lower_ in lower
-                    and any(n[-1] == words[1] for n in others))):
+                    len(name) == 2 and loose and any(n[-1] == words[1] for n in others))):
             cut.add(name[0].i)
             name = name[1:]
         cleaned[k] = (doc[name[0].i : name[-1].i + 1], kind, name, titles)

@@ -70,7 +70,8 @@ ORG_NOUNS = frozenset(
         "prosecution", "administration", "embassy", "regulator", "bank", "hospital", "university",
         "school", "group", "organisation", "organization", "institute", "campaign", "forum",
         "association", "coalition", "non-profit", "nonprofit", "pac", "network", "station",
-        "bureau", "leadership", "kingdom", "country", "nation", "panel"
+        "bureau", "leadership", "kingdom", "country", "nation", "panel", "city", "town",
+        "village", "municipality"
     ]
 )
 GENERIC_ORG_NOUNS = frozenset(
@@ -117,7 +118,7 @@ MEDIUM_NOUNS = frozenset(
         "opening", "ceremony", "roundtable", "paper", "stop", "convention", "breakfast",
         "fundraiser", "diatribe", "tirade", "rant", "expose", "exposé", "profile", "newspaper",
         "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
-        "robocall", "mail", "exchange", "document"
+        "robocall", "mail", "exchange", "document", "commercial"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -229,16 +230,23 @@ MALE_NAMES = frozenset(
 )
 """Common given names: a pronoun must agree with the person it resolves to."""
 TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "brief", "inform",
-                        "reassure"])
-"""Speech verbs whose object is the person addressed: "told the AP", "asked Clinton"."""
+                        "reassure", "email", "e-mail", "phone", "text"])
+"""Speech verbs whose object is the person addressed: "told the AP", "asked Clinton",
+"emailed the mayor"."""
 _HEARER_VERBS = frozenset(("tell", "assure", "reassure", "brief", "inform"))
 """Verbs whose object is always whom they address ("assured the residents"), unlike *ask*
 ("asked the question"), *press* ("pressed the point") or *warn*, whose object is often
 those at risk, not the hearer ("warned doctors", said in an interview)."""
+_ASKING_VERBS = frozenset(("ask", "question", "press"))
+"""Verbs whose fronted participle gives the answer its medium: "Asked on Valdene Radio, X said"
+(the one asked is no channel in the gold)."""
 ADDRESSEES = frozenset(["them", "him", "her", "us", "me", "you", "reporters", "journalists",
                         "myself", "himself", "herself", "themselves", "ourselves", "yourself"])
 CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for", "through",
-                           "before"])
+                           "before", "by"])
+BY_MEDIA = frozenset(["phone", "telephone", "email", "e-mail", "text", "fax", "videolink",
+                      "satellite", "letter"])
+"""What "by" says words went through ("said by phone"); "by" anything else is an agent."""
 UNSPOKEN = frozenset(["believe", "promise"])
 """Cue classes of a thought or an intent ("learned", "believes", "vowed to"), which no
 medium or hearer goes with in the gold."""
@@ -268,7 +276,7 @@ OCCASIONS = frozenset(["interview", "speech", "debate", "briefing", "conference"
 FUTURE_WORDS = frozenset(["upcoming", "next", "future", "coming", "forthcoming"])
 """An occasion still to come is no channel: "advice … in the upcoming debates"."""
 CARRIER_VERBS = frozenset(["publish", "issue", "release", "write", "send", "post", "file",
-                           "submit", "unleash"])
+                           "submit", "unleash", "forward"])
 """Verbs whose object is the medium: "issued a statement denying …", "wrote a letter …"."""
 CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "release",
                            "message", "tweet", "post", "notice", "filing", "op-ed", "editorial",
@@ -276,13 +284,16 @@ CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "re
                            "paper", "lawsuit", "suit", "petition"])
 """… when the object is one of these (a website or a book "asking for …" is the source)."""
 AUDIENCE_NOUNS = frozenset(["audience", "crowd", "press", "media", "public", "congregation",
-                            "gathering", "meeting", "assembly", "rally", "conference"])
+                            "gathering", "meeting", "assembly", "rally", "conference", "camera"])
 """Hearers that are no person noun: "spoke to the crowd", "told the press"."""
 ONLOOKERS = AUDIENCE_NOUNS - frozenset(["gathering", "meeting", "assembly", "rally",
                                        "conference"]) | frozenset(
-    ["committee", "subcommittee", "panel", "camera", "cameras"])
+    ["committee", "subcommittee", "panel", "cameras"])
 """Those before whom words are said ("testified before a House committee"); not an occasion,
 which "before" makes a time ("before the rally")."""
+_MORE_OUTLETS = re.compile(r"\b(?:TV|Today|Examiner|Inquirer|Enquirer|Dispatch|Sentinel|"
+                           r"Bulletin|Register|Journalism|HuffPo|WSJ)\b")
+"""Words of outlets' names beyond :func:`is_outlet`'s."""
 _CLAUSE_DEPS = frozenset(("ccomp", "relcl", "acl", "advcl", "xcomp", "csubj", "parataxis"))
 _PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f", "his": "m"}
 _PLURAL_PRON = frozenset(("they", "we", "their", "our"))
@@ -384,6 +395,9 @@ def _root(span: Span) -> Token:
     last = span[-1]
     if root.pos_ == "VERB" and last.pos_ == "NOUN" and last.head == root:
         root = last  # "festival insiders" with the first word read as a verb
+    if root.tag_ == "VBG":  # "residents campaigning to save X" with the participle made
+        root = next((c for c in root.children if c.dep_ == "nsubj"  # the clause's head
+                     and span.start <= c.i < span.end), root)
     return root
 
 
@@ -530,7 +544,8 @@ class SourcesComponent(AttributionLayer):
                     and actor_at(doc, noun) is None:
                 noun = noun.head  # "Gov. Otter, an early endorser, who …" is Otter
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
-        named = None if actor_at(doc, root) is not None else _appositive_name(doc, span, actors)
+        named = None if actor_at(doc, root) is not None or root.tag_ in ("NNS", "NNPS") \
+            else _appositive_name(doc, span, actors)  # "The candidates, X and Y" are several
         if named is not None:  # "one of the family's lawyers, Jun Okafor"
             return _Info("named_person", False, (), named, low, False)
         if low in ("one", "another") and not _is_fraction(root) and not _no_one(root):
@@ -567,7 +582,9 @@ class SourcesComponent(AttributionLayer):
         owners = {k for i in owner if (k := actor_at(doc, doc[i])) is not None}
         if (dets & _DEFINITE or possessed) \
                 and actor_at(doc, root) is None and not any(  # "Obama's former strategist"
-                    _names_someone(doc, actors, t) for t in span if t.i not in owner):
+                    _names_someone(doc, actors, t) for t in span if t.i not in owner) \
+                and not (root.pos_ == "PROPN" and _outlet_name(  # "the Ostwick Examiner" is
+                    doc[root.left_edge.i : root.i + 1].text)):  # no epithet of a person
             lemma = root.lemma_.lower()
             same = self._latest(done, sents[root.i], root.idx,
                                 lambda info: info.lemma == lemma and info.actor is not None,
@@ -602,15 +619,17 @@ class SourcesComponent(AttributionLayer):
     def _base(doc: Doc, span: Span, root: Token, actors: list[Actor]) -> _Info:
         """A source typed from its own words, without looking back."""
         lemma = root.lemma_.lower()
-        if _has_conj(root):  # "Clinton, Sanders and O'Malley", "the Times and Gannett"
-            return _Info("group", False, (), None, lemma, True)
+        if _has_conj(root) or _two_people(doc, span, root):  # "Clinton, Sanders and O'Malley",
+            return _Info("group", False, (), None, lemma, True)  # "the Times and Gannett"
         if lemma in SHARE_WORDS or _no_one(root) or (root.like_num and (
                 lemma != "one" or _is_fraction(root))):
             return _Info("group", False, (), None, lemma, True)  # "46 percent", "one in five"
-        if lemma in PARTITIVES or lemma in ("group", "coalition"):
+        if lemma in PARTITIVES or lemma.removesuffix("s") in PARTITIVES \
+                or lemma in ("group", "coalition"):  # "handfuls" tagged as singular
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-            if counted is not None and (lemma in PARTITIVES or counted.tag_ in ("NNS", "NNPS")):
+            if counted is not None and (lemma not in ("group", "coalition")
+                                        or counted.tag_ in ("NNS", "NNPS")):
                 return SourcesComponent._base(doc, span, counted, actors)  # "a group of doctors"
         plural = root.tag_ in ("NNS", "NNPS") or lemma in GROUP_WORDS
         if plural and root.ent_type_ == "NORP" \
@@ -620,11 +639,13 @@ class SourcesComponent(AttributionLayer):
         if at is None:
             at = next((actor_at(doc, c) for c in root.children
                        if c.dep_ == "appos" and actor_at(doc, c) is not None), None)
+        if at is not None and _common_plural(actors[at].name):
+            at = None  # "Aides said" opening a sentence, taken by NER for a name
         if at is not None:
             actor = actors[at]
-            if actor.type == "person":
-                return _Info("named_person", False, (), at, lemma, False)
-            outlet = _is_outlet_actor(actor) or is_outlet(  # "The Hill", an actor "Hill"
+            if actor.type == "person" and not _outlet_name(actor.name):  # NER may take
+                return _Info("named_person", False, (), at, lemma, False)  # "USA Today" for one
+            outlet = _is_outlet_actor(actor) or _outlet_name(  # "The Hill", an actor "Hill"
                 doc[root.left_edge.i : root.i + 1].text)
             kind: SourceType = "document" if outlet else "organisation"
             return _Info(kind, False, (), at, lemma, False)
@@ -658,7 +679,7 @@ class SourcesComponent(AttributionLayer):
             body = root.ent_type_ in ("ORG", "GPE", "NORP") or (  # "The Islamic State"
                 "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP")
             kind = "organisation" if body else "named_person"
-            if is_outlet(doc[root.left_edge.i : root.i + 1].text):
+            if _outlet_name(doc[root.left_edge.i : root.i + 1].text):
                 kind = "document"  # an outlet NER missed or called a person ("Politico")
             return _Info(kind, False, (), None, lemma, plural)
         if familiar and root.lower_ in ("those", "some", "others", "several", "many"):
@@ -1007,6 +1028,9 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
     heads = [verb, *(c for c in verb.children  # "seemed to confirm before millions of …",
                      if c.dep_ in ("xcomp", "advcl") and cue.start <= c.i < cue.end)]  # "went
     # on to explain to reporters"
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"  # "opened
+              and cue.start <= c.i < cue.end for g in c.children  # the hearing by asking X"
+              if g.dep_ == "pcomp" and g.lemma_ in TOLD_VERBS and g.i < cue.end]
     if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
         heads.append(verb.head.head)  # "responded to a reader by saying …"
     for head in heads:
@@ -1016,6 +1040,9 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         for p in [c for c in head.children if c.dep_ == "advcl"] + [
                 c for s in subjects for c in s.children if c.dep_ == "acl"]:
+            if p.tag_ == "VBN" and p.lemma_ in _ASKING_VERBS | {"interview"}:
+                kids += [(head, g) for g in p.children if g.dep_ == "prep"]  # "Asked on the
+                continue  # radio about the depot, she said": where the answer was given
             if p.tag_ != "VBG":
                 continue
             if p.lemma_ in SPEAKING_VERBS:  # "Speaking at a rally, X says", "X, appearing at
@@ -1031,11 +1058,16 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
                     continue  # "unleashed a series of tweets saying …"
             prep = child.dep_ == "prep" or (child.dep_ in ("dative", "advcl")
                                              and child.pos_ == "ADP")  # "while at the congress"
-            if child.i in range(cue.start, cue.end) and not prep:
-                continue
-            if owner.lemma_ in TOLD_VERBS and child.dep_ in ("dobj", "dative") and _addressed(
-                    doc, owner, child):
-                phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"
+            if child.i in range(cue.start, cue.end) and (not prep or (
+                    child.i == cue.end - 1 and child.lower_ in ("at", "on", "upon") and (
+                        child.i - 1 == owner.i or doc[child.i - 1].dep_ in ("prt", "advmod")))):
+                continue  # a cue that ends in its verb's "at" or "on" ("hit back at") aims
+                # it; "shouted to" still has a hearer
+            if owner.lemma_ in TOLD_VERBS and ((child.dep_ in ("dobj", "dative") and _addressed(
+                    doc, owner, child)) or (child.dep_ == "advmod" and child.i == owner.i + 1
+                                            and child.is_title)):
+                phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"; a
+                # capitalised "adverb" mid-sentence is a name the tagger missed ("told O’Hara")
             elif prep and child.lower_ in CHANNEL_PREPS:  # "sent a letter to the board"
                 objs = [c for c in child.children if c.dep_ == "pobj"]  # "in an e-mail":
                 if any(_channel_object(owner, child, o) for o in objs):  # "e", "-", "mail"
@@ -1065,11 +1097,13 @@ def _addressed(doc: Doc, verb: Token, obj: Token) -> bool:
 
 
 def _counted(noun: Token) -> Token:
-    """What a partitive counts: "tweets" of "a series of tweets", else the noun itself."""
-    if noun.lemma_.lower() not in PARTITIVES:
+    """What a partitive counts: "tweets" of "a series of tweets" or of "one of a series of
+    tweets", else the noun itself."""
+    if noun.lemma_.lower() not in PARTITIVES and noun.lower_ != "one":
         return noun
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-    return next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
+    counted = next((c for c in of.children if c.dep_ == "pobj"), noun) if of else noun
+    return noun if counted is noun else _counted(counted)
 
 
 def _parenthetical_channel(doc: Doc, verb: Token, cue: Span) -> list[tuple[int, int]]:
@@ -1111,6 +1145,8 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
         return False  # "called on the union to end the strike": whom it asks, not where
     if p == "through":  # "Through her lawyer, Calder declined to answer"
         return obj.lemma_.lower() in GO_BETWEENS
+    if p == "by":  # "said by phone", not "was asked by a caller"
+        return obj.lower_ in BY_MEDIA and not any(c.dep_ in ("det", "poss") for c in obj.children)
     if any(c.lower_ in FUTURE_WORDS for c in obj.children):
         return False  # "advice … in the upcoming debates": not where it was said
     if p == "before" or (p == "in" and obj.lower_ == "front"):  # "before millions of
@@ -1135,8 +1171,9 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
         # to the ruling"
         return any(c.dep_ in ("det", "poss") for c in obj.children) or any(
             t.lemma_.lower() == "question" for t in obj.subtree)
-    if p == "on":
-        return obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)
+    if p == "on":  # "on CNN", not "on Capitol Hill", where Congress sits (NER calls it ORG)
+        return (obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)) and not (
+            obj.lower_ == "hill" and any(c.lower_ == "capitol" for c in obj.children))
     if p in ("to", "with"):
         return verb.lemma_ in RECIPIENT_VERBS and (_recipient(obj) or (
             p == "to" and medium and verb.lemma_ not in ("respond", "reply")))  # "responded
@@ -1219,9 +1256,15 @@ def _subtree_chars(token: Token) -> tuple[int, int] | None:
     return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 
 
+def _outlet_name(name: str) -> bool:
+    """Whether a source's name reads as a news outlet, also by the words of titles that
+    :func:`is_outlet` leaves to the actor layer ("BFM TV", "USA Today", "the Examiner")."""
+    return is_outlet(name) or _MORE_OUTLETS.search(name) is not None
+
+
 def _is_outlet_actor(actor: Actor) -> bool:
     """Whether an organisation is a news outlet, by its name or by its role."""
-    return is_outlet(actor.name) or any(
+    return _outlet_name(actor.name) or any(
         role.split()[-1].casefold() in OUTLET_NOUNS for role in actor.roles if role.split())
 
 
@@ -1318,7 +1361,25 @@ def _appositive_name(doc: Doc, span: Span, actors: list[Actor]) -> int | None:
                 and span.start <= t.head.i < t.i and t.right_edge.i >= words[-1].i \
                 and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
             return k
-    return None
+    return _leading_name(doc, span, actors)
+
+
+def _leading_name(doc: Doc, span: Span, actors: list[Actor]) -> int | None:
+    """The person named just before a description when the parser made the description the
+    subject and left the name hanging ("Dana Ortiz, the chairwoman of the club, recalled
+    …"), in the source or just before it; not one of several ("Ortiz, Hale and Calder")."""
+    described = next((t for t in span if t.dep_ in _SUBJECT_DEPS), None)
+    if described is None or described.pos_ != "NOUN" or any(
+            t.lower_ in ("and", "&") for t in span):
+        return None
+    comma = next((t.i for t in span if t.text == ","), None) if actor_at(doc, span[0]) \
+        is not None else (span.start - 1 if span.start > 1 else None)
+    if comma is None or doc[comma].text != "," or comma > described.i:
+        return None
+    name = doc[comma - 1]
+    k = actor_at(doc, name)
+    return k if k is not None and actors[k].type == "person" and name.dep_ in (
+        "npadvmod", "dep", "nmod") else None
 
 
 def _who_antecedent(doc: Doc, actors: list[Actor], who: Token, noun: Token) -> Token:
@@ -1543,6 +1604,26 @@ def _has_conj(root: Token) -> bool:
         chain.append(nxt)
     return any(t.dep_ == "conj" for t in chain) and any(
         c.dep_ == "cc" and c.lower_ in ("and", "&", "as") for t in chain for c in t.children)
+
+
+def _common_plural(name: str) -> bool:
+    """Whether an actor's name is one plural noun for people ("Aides", "Officials")."""
+    low = name.casefold()
+    return " " not in low and low.endswith("s") and low[:-1] in PERSON_NOUNS | ANON_NOUNS
+
+
+def _two_people(doc: Doc, span: Span, root: Token) -> bool:
+    """Whether a source opens with one person's name and "and" before the name it ends in
+    ("Ruth Calder and Deputy Mayor Marco Hale"), however the parser joined them."""
+    joint = next((t for t in span if t.lower_ in ("and", "&")), None)
+    if joint is None or joint.i == span.start or root.i < joint.i:
+        return False
+    first, last = actor_at(doc, doc[joint.i - 1]), actor_at(doc, root)
+    actors = doc._.sayso_actors or []
+    before = doc[span.start : joint.i]
+    return first is not None and last is not None and first != last and all(
+        actors[k].type == "person" for k in (first, last)) and all(
+        actor_at(doc, t) == first or t.pos_ in ("DET", "PROPN") for t in before)
 
 
 def _subject_weight(token: Token) -> float:

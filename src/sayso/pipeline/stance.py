@@ -38,7 +38,8 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
             "discuss", "address", "coin", "express", "trace", "reference", "recount",
             "emphasize", "emphasise", "stress", "reiterate", "point", "sing", "pitch", "quip",
             "shout", "gloat", "brag", "boast", "repeat", "remind", "highlight", "invoke",
-            "lecture", "outline"),
+            "lecture", "outline", "read", "joke", "email", "inform", "echo", "announcement",
+            "refer", "proclaim"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims", "posit", "rumor", "rumour", "assertion", "insistence",
               "argument"),
@@ -46,27 +47,29 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                "accusation", "denounce", "criticism", "critique", "blast", "slam", "rip",
                "swipe", "bash", "lambaste", "decry", "deride", "mock", "ridicule", "scold",
                "complain", "complaint", "admonish", "hit", "bemoan", "rail", "knock", "taunt",
-               "condemnation", "critical", "grouse"),
+               "condemnation", "critical", "grouse", "assail", "caricature", "rebuke", "hurl",
+               "disparage", "characterize", "characterise"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
              "plead"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
                 "consider", "regard", "see", "understand", "worry", "trust", "assume", "view",
                 "guess", "convince", "concern", "realize", "realise", "suspicion", "know",
                 "confident", "skeptical", "sceptical", "thought", "recognize", "recognise",
-                "foresee", "imagine", "interpret"),
+                "foresee", "imagine", "interpret", "deem", "sentiment"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
                 "suggestion", "speculate", "predict", "estimate", "propose", "proposal",
-                "recommend", "recommendation"),
+                "recommend", "recommendation", "allude", "float"),
     "confirm": ("confirm", "verify", "corroborate", "affirm"),
     "report": ("report", "find", "show", "reveal", "conclude", "according", "publish",
                "record", "document", "account", "list", "learn", "project", "reportedly",
                "expose", "disclose", "uncover", "discover", "examine", "demonstrate",
-               "chronicle", "illustrate", "conclusion"),
+               "chronicle", "illustrate", "conclusion", "quote", "calculate", "detail",
+               "underscore"),
     "warn": ("warn", "caution", "alert", "threaten"),
     "promise": ("promise", "pledge", "vow", "guarantee", "assure", "commit", "intend"),
     "ask": ("ask", "question", "urge", "demand", "request", "appeal", "call", "press",
             "wonder", "query", "invite", "encourage", "exhort", "plea", "petition",
-            "order", "advise"),
+            "order", "advise", "lobby", "advocate"),
     "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree"),
     "refuse": ("decline", "refuse", "rebuff"),
     "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend", "endorse",
@@ -92,13 +95,15 @@ _PEJORATIVE = re.compile(
     r"offen[cs]e|unhinged|losers?|pigs?|derogatory|corrupt|incompetent|disast\w*|"
     r"shameful|disgusting|outrageous|irresponsible|stupid|dumb|idiots?|racists?|bigot\w*|"
     r"hypocri\w+|dishonest|crooked|fraud|terrible|horrible|awful|pathetic|phony|traitors?|"
-    r"unfit|troubling|weak|failure|moron\w*|clowns?|insult\w*|mistakes?|divisive|attack)\b",
+    r"unfit|troubling|weak|failure|moron\w*|clowns?|insult\w*|mistakes?|divisive|attack|"
+    r"ignorant|disqualif\w*|robotic|scripted|foes?|amok|lapse|risk|welfare)\b",
     re.IGNORECASE)
 """Words that make "called X …" or "described X as …" an accusation ("called him a liar")."""
 _LAUDATORY = re.compile(
     r"\b(champions?|hero(?:es|ic)?|genius|master|star|great|wonderful|brilliant|excellent|"
     r"outstanding|remarkable|extraordinary|inspir\w+|courag\w+|brave|terrific|fantastic|"
-    r"tremendous|amazing|visionary|huge win|good news)\b", re.IGNORECASE)
+    r"tremendous|amazing|visionary|huge win|good news|pragmatic|effective|pioneer)\b",
+    re.IGNORECASE)
 """Words that make "called X …" or "described X as …" praise ("called her a rising star")."""
 _CALLED_UNTRUE = re.compile(
     r"^\W*(?:that\s+)?(?:[\w’'.-]+\s+){0,3}(?:claims?|allegations?|charges?|accusations?|"
@@ -108,11 +113,19 @@ _CALLED_UNTRUE = re.compile(
     re.IGNORECASE)
 """A plain "said" whose words open with a claim they call untrue ("said that X's claim that
 S is completely untrue"): a denial."""
+_DESCRIBING = frozenset(["call", "describe", "label", "brand", "refer", "characterize",
+                         "characterise", "paint", "portray"])
+"""Verbs that put a word on someone ("referred to them as rapists", "painted him as unfit"):
+the word gives the class."""
+_NEGATABLE = frozenset(["say", "promise", "praise"])
+"""Classes of a speech act that a negation undoes: "did not promise" promises nothing, while
+"did not think", "didn't suggest" and "has never accused" keep their class, as the gold
+reads them."""
 _TOLD_TO = re.compile(r"\W*(?:not\s+|never\s+)?to\s+\w", re.IGNORECASE)
 """The words of a "told" that are an order, not a statement ("to leave", "never to …")."""
 _PHRASAL = {("push", "back"): "deny", ("beat", "back"): "deny", ("laugh", "off"): "deny",
             ("shrug", "off"): "deny", ("brush", "off"): "deny", ("brush", "aside"): "deny",
-            ("make", "clear"): "say"}
+            ("make", "clear"): "say", ("go", "after"): "accuse", ("count", "on"): "believe"}
 """Cues whose class lies in a verb and its particle or complement ("pushed back on the
 claims", "laughed off the warning", "made clear that …")."""
 
@@ -124,7 +137,7 @@ REFERRING_HEADS: dict[str, tuple[str, ...]] = {
     "wrongdoing": _CHARGES, "suggestion": _VIEWS, "criticism": _VIEWS, "report": _VIEWS,
     "idea": _VIEWS, "view": _VIEWS, "assertion": _VIEWS, "story": _VIEWS, "rumour": _VIEWS,
     "remark": _VIEWS, "comment": _VIEWS, "argument": _CHARGES, "contention": _CHARGES,
-    "notion": _VIEWS, "theory": _VIEWS,
+    "notion": _VIEWS, "theory": _VIEWS, "critique": _VIEWS,
 }
 """A denial whose content is one of these nouns refers back to the latest attribution of
 the listed stance classes, whoever it was about ("X denied the allegations")."""
@@ -191,8 +204,9 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
         return "ask"  # "told them to leave", "told her never to speak of it": an order
     if lemma == "charge" and not content.lower().startswith("that"):
         return "accuse"  # "charged him with murder"; "charged that …" is a claim
-    if lemma in ("call", "describe", "label", "brand") and not any(
-            t.lower_ in ("on", "for") for t in cue):
+    calls_on = any(t.lower_ in ("on", "for") and t.i > verb.i for t in cue)  # not "went on
+    # to call him a liar"
+    if lemma in _DESCRIBING and not calls_on:
         if _FALSE_WORDS.search(content):
             return "deny"
         if _PEJORATIVE.search(content):
@@ -203,13 +217,14 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
         return "deny"
     if lemma in _FILING_VERBS and _first_noun(doc, (*a.cue[1:], *a.content[:1])) in REQUEST_NOUNS:
         return "ask"  # "filed a motion to unseal the records"
-    if lemma == "call" and not any(t.lower_ in ("on", "for") for t in cue):
+    if lemma == "call" and not calls_on:
         return "say"  # "called the recall a stunt"; "called on" and "called for" ask
     stance = _CLASS_OF.get(lemma, "say" if lemma in ("say", "tell") else "other")
-    if stance == "say" and lemma != "say" and (any(c.dep_ == "neg" for c in verb.children) or (
-            verb.dep_ == "xcomp" and verb.head.lemma_ == "fail")):
-        return "other"  # "did not mention", "failed to mention": no speech act ("has not
-        # said" is read as one)
+    if stance in _NEGATABLE and lemma != "say" and (
+            any(c.dep_ == "neg" and c.i < verb.i for c in verb.children)
+            or (verb.dep_ == "xcomp" and verb.head.lemma_ == "fail")):
+        return "other"  # "did not mention", "failed to mention", "did not promise": no
+        # speech act ("has not said" is read as one; "did not think" is still a belief)
     return "deny" if stance == "say" and _CALLED_UNTRUE.search(content) else stance
 
 
@@ -302,10 +317,14 @@ class StanceComponent(AttributionLayer):
             if named is not None:  # "denied the report. The report, published by …, said"
                 return (named,), restated
             personal = any(c.dep_ == "poss" for c in noun.children)  # "his claim": a person's
-            plural = noun.tag_ == "NNS" and not personal and REFERRING_HEADS[head] == _CHARGES
+            both = any(c.lower_ == "both" for c in noun.children)  # "both critiques": two
+            plural = noun.tag_ == "NNS" and not personal and (
+                both or REFERRING_HEADS[head] == _CHARGES)
             ids, event = _referred(doc, text, atts, i, head, who, personal, actors, own, sents)
             if plural and len(ids) == 1:
                 ids = _run_of_claims(atts, ids[0], who, own, sents, here)
+                if both:  # the nearest two
+                    ids = tuple(sorted(sorted(ids, key=lambda j: _start(atts[j]))[-2:]))
             stated = _content_words(doc, restated)
             if stated and not stated & _content_words(doc, (*event, *(
                     o for j in ids for o in atts[j].content))) and not any(
@@ -710,7 +729,7 @@ def _referring_noun(doc: Doc, a: Attribution) -> Token | None:
             dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss", "predet")}
             if noun.lemma_.lower() == "wrongdoing" or dets & {
                     "the", "that", "this", "these", "those", "such", "his", "her", "its",
-                    "their"}:
+                    "their", "both"}:
                 return noun
     return None
 
