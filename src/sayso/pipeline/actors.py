@@ -120,7 +120,8 @@ _OUTLET = re.compile(
     r"NPR|PBS|BBC|Bloomberg|BuzzFeed|Gawker|Intercept|Breitbart|Daily Caller|HuffPost|"
     r"Huffington Post|Yahoo|Axios|Vox|Slate|Salon|The Hill|The Atlantic|RealClearPolitics|"
     r"Real Clear Politics|FiveThirtyEight|HuffPollster|Fox News|Fox Business|Daily Beast|"
-    r"Mother Jones|ProPublica|Associated Press|United Press International)\b"
+    r"Mother Jones|ProPublica|Associated Press|United Press International|TV|Today|Examiner|"
+    r"Inquirer|Enquirer|Dispatch|Sentinel|Bulletin|Register|Journalism|HuffPo|WSJ)\b"
 )
 """Organisation names that are news outlets: as a source they are typed ``document``.
 Also the names of major US and UK outlets, which carry none of the generic words."""

@@ -291,9 +291,6 @@ ONLOOKERS = AUDIENCE_NOUNS - frozenset(["gathering", "meeting", "assembly", "ral
     ["committee", "subcommittee", "panel", "cameras"])
 """Those before whom words are said ("testified before a House committee"); not an occasion,
 which "before" makes a time ("before the rally")."""
-_MORE_OUTLETS = re.compile(r"\b(?:TV|Today|Examiner|Inquirer|Enquirer|Dispatch|Sentinel|"
-                           r"Bulletin|Register|Journalism|HuffPo|WSJ)\b")
-"""Words of outlets' names beyond :func:`is_outlet`'s."""
 _CLAUSE_DEPS = frozenset(("ccomp", "relcl", "acl", "advcl", "xcomp", "csubj", "parataxis"))
 _PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f", "his": "m"}
 _PLURAL_PRON = frozenset(("they", "we", "their", "our"))
@@ -583,7 +580,7 @@ class SourcesComponent(AttributionLayer):
         if (dets & _DEFINITE or possessed) \
                 and actor_at(doc, root) is None and not any(  # "Obama's former strategist"
                     _names_someone(doc, actors, t) for t in span if t.i not in owner) \
-                and not (root.pos_ == "PROPN" and _outlet_name(  # "the Ostwick Examiner" is
+                and not (root.pos_ == "PROPN" and is_outlet(  # "the Ostwick Examiner" is
                     doc[root.left_edge.i : root.i + 1].text)):  # no epithet of a person
             lemma = root.lemma_.lower()
             same = self._latest(done, sents[root.i], root.idx,
@@ -643,9 +640,9 @@ class SourcesComponent(AttributionLayer):
             at = None  # "Aides said" opening a sentence, taken by NER for a name
         if at is not None:
             actor = actors[at]
-            if actor.type == "person" and not _outlet_name(actor.name):  # NER may take
+            if actor.type == "person" and not is_outlet(actor.name):  # NER may take
                 return _Info("named_person", False, (), at, lemma, False)  # "USA Today" for one
-            outlet = _is_outlet_actor(actor) or _outlet_name(  # "The Hill", an actor "Hill"
+            outlet = _is_outlet_actor(actor) or is_outlet(  # "The Hill", an actor "Hill"
                 doc[root.left_edge.i : root.i + 1].text)
             kind: SourceType = "document" if outlet else "organisation"
             return _Info(kind, False, (), at, lemma, False)
@@ -679,7 +676,7 @@ class SourcesComponent(AttributionLayer):
             body = root.ent_type_ in ("ORG", "GPE", "NORP") or (  # "The Islamic State"
                 "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP")
             kind = "organisation" if body else "named_person"
-            if _outlet_name(doc[root.left_edge.i : root.i + 1].text):
+            if is_outlet(doc[root.left_edge.i : root.i + 1].text):
                 kind = "document"  # an outlet NER missed or called a person ("Politico")
             return _Info(kind, False, (), None, lemma, plural)
         if familiar and root.lower_ in ("those", "some", "others", "several", "many"):
@@ -1256,15 +1253,9 @@ def _subtree_chars(token: Token) -> tuple[int, int] | None:
     return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 
 
-def _outlet_name(name: str) -> bool:
-    """Whether a source's name reads as a news outlet, also by the words of titles that
-    :func:`is_outlet` leaves to the actor layer ("BFM TV", "USA Today", "the Examiner")."""
-    return is_outlet(name) or _MORE_OUTLETS.search(name) is not None
-
-
 def _is_outlet_actor(actor: Actor) -> bool:
     """Whether an organisation is a news outlet, by its name or by its role."""
-    return _outlet_name(actor.name) or any(
+    return is_outlet(actor.name) or any(
         role.split()[-1].casefold() in OUTLET_NOUNS for role in actor.roles if role.split())
 
 
