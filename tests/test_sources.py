@@ -35,6 +35,11 @@ def by_cue(text: str, nlp: Language) -> tuple[dict[str, Any], list[dict[str, Any
     return record, record["attributions"]
 
 
+def by_source(atts: list[dict[str, Any]], text: str) -> dict[str, Any]:
+    """The first attribution whose source reads ``text`` (fails the test when there is none)."""
+    return next(a for a in atts if a["source"]["text"] == text)
+
+
 def actor_id(record: dict[str, Any], name: str) -> str:
     """The id of the actor the record names ``name`` (fails the test when there is none)."""
     return next(x["id"] for x in record["actors"] if x["name"] == name)
@@ -128,9 +133,9 @@ def test_a_definite_description_and_a_plural_they(nlp: Language) -> None:
         " senator said the result was a win for ordinary voters. Twenty states are challenging"
         " the rules in court. They argue that the agency overstepped its authority.", nlp)
     names = {a["id"]: a["name"] for a in record["actors"]}
-    senator = next(a for a in atts if a["source"]["text"] == "The Vermont senator")
+    senator = by_source(atts, "The Vermont senator")
     assert names[senator["actor"]] == "Bernie Sanders"
-    they = next(a for a in atts if a["source"]["text"] == "They")
+    they = by_source(atts, "They")
     assert they["source_type"] == "group" and they["actor"] is None
 
 
@@ -293,7 +298,7 @@ def test_a_pronoun_prefers_the_main_clause_subject(nlp: Language) -> None:
         "Mayor Tomas Lind tried to explain the plan during an interview with the Valdene Ledger,"
         " when a reporter asked if the tax would rise. “We will not raise it,” he said.", nlp)
     names = {a["id"]: a["name"] for a in record["actors"]}
-    he = next(a for a in atts if a["source"]["text"] == "he")
+    he = by_source(atts, "he")
     assert names.get(he["actor"]) == "Tomas Lind" and he["source_type"] == "named_person"
 
 
@@ -323,7 +328,7 @@ def test_the_official_is_the_one_official_not_the_officials(nlp: Language) -> No
     _, atts = by_cue(
         "A senior official, who declined to be named, said the talks had stalled. Union"
         " officials said they would strike. The official said a deal was near.", nlp)
-    last = next(a for a in atts if a["source"]["text"] == "The official")
+    last = by_source(atts, "The official")
     assert last["source_type"] == "anonymous_person"
     _, atts = by_cue("Ann Lee, as well as her campaign, said the server was secure.", nlp)
     assert [(a["source_type"], a["actor"]) for a in atts] == [("group", None)]
@@ -340,7 +345,7 @@ def test_a_name_in_the_subject_is_not_the_subject(nlp: Language) -> None:
         " was only resting). “We are fine,” he told the show.\n\nKarl Lind is the other"
         " candidate.", nlp)
     names = {a["id"]: a["name"] for a in record["actors"]}
-    he = next(a for a in atts if a["source"]["text"] == "he")
+    he = by_source(atts, "he")
     assert names.get(he["actor"]) == "Tomas Berg"
 
 
@@ -653,7 +658,7 @@ def test_a_gendered_role_outweighs_a_given_names_guess(nlp: Language) -> None:
         " does not hold,” said flood widow Terry Marsh. She continued, “All we ask is a day in"
         " court.”", nlp)
     marsh = actor_id(record, "Terry Marsh")
-    she = next(a for a in atts if a["source"]["text"] == "She")
+    she = by_source(atts, "She")
     assert she["actor"] == marsh
 
 
@@ -668,7 +673,7 @@ def test_a_description_after_a_fronted_clause_is_that_clauses_subject(nlp: Langu
         ' voters, the Ohio senator acknowledged that there are still "some people" who feel'
         " that way.", nlp)
     hughes = actor_id(record, "Walter Hughes")
-    senator = next(a for a in atts if a["source"]["text"] == "the Ohio senator")
+    senator = by_source(atts, "the Ohio senator")
     assert senator["actor"] == hughes
 
 
@@ -680,7 +685,7 @@ def test_the_union_is_the_organisation_named_last(nlp: Language) -> None:
     _, atts = by_cue(
         "The Kestwick Nurses Association endorsed Ruth Calder on Thursday. In a letter to"
         " members, the union wrote that Calder had stood by nurses.", nlp)
-    union = next(a for a in atts if a["source"]["text"] == "the union")
+    union = by_source(atts, "the union")
     assert union["source_type"] == "organisation" and union["actor"] == atts[0]["actor"]
     assert union["actor"] is not None
     _, atts = by_cue(  # a company named in between is no union
@@ -854,7 +859,7 @@ def test_more_anonymous_people(nlp: Language, text: str, source: str) -> None:
     """ "Those close to her", plural insiders and who "they" are, an ad's narrator or
     announcer are unnamed individuals."""
     _, atts = by_cue(text, nlp)
-    att = next(a for a in atts if a["source"]["text"] == source)
+    att = by_source(atts, source)
     assert att["source_type"] == "anonymous_person" and att["anonymous"]["is"]
 
 
@@ -897,9 +902,9 @@ def test_a_title_is_the_person_whose_role_shares_its_modifiers(nlp: Language) ->
         " Lind, the Green vice presidential nominee, spoke in Westbank. The Civic nominee"
         " also said his budget was ready. He blamed the deficit on the tram.", nlp)
     hughes = actor_id(record, "Walter Hughes")
-    nominee = next(a for a in atts if a["source"]["text"] == "The Civic nominee")
+    nominee = by_source(atts, "The Civic nominee")
     assert nominee["actor"] == hughes
-    he = next(a for a in atts if a["source"]["text"] == "He")
+    he = by_source(atts, "He")
     assert he["actor"] == hughes
 
 
@@ -912,7 +917,7 @@ def test_he_may_be_the_title_that_was_the_subject_before(nlp: Language) -> None:
         " said the race was close. The Civic nominee is a keen cyclist. He released a letter"
         " on Friday that says he is fit.", nlp)
     hughes = actor_id(record, "Walter Hughes")
-    assert next(a for a in atts if a["source"]["text"] == "He")["actor"] == hughes
+    assert by_source(atts, "He")["actor"] == hughes
 
 
 @pytest.mark.model
@@ -959,7 +964,7 @@ def test_someone_like_a_named_person_is_that_person(nlp: Language) -> None:
     record, atts = by_cue("Would someone like Mr. Hale want to buy a bankrupt ferry line?"
                           " Hale said the deal was good.", nlp)
     hale = actor_id(record, "Hale")
-    like = next(a for a in atts if a["source"]["text"] == "someone like Mr. Hale")
+    like = by_source(atts, "someone like Mr. Hale")
     assert (like["source_type"], like["actor"], like["anonymous"]["is"]) == (
         "named_person", hale, False)
 
@@ -1002,7 +1007,7 @@ def test_one_description_with_two_titles_is_one_person(nlp: Language) -> None:
 def test_families_choruses_films_slides_and_groups_of_people(
         nlp: Language, text: str, source: str, kind: str) -> None:
     _, atts = by_cue(text, nlp)
-    assert next(a for a in atts if a["source"]["text"] == source)["source_type"] == kind
+    assert by_source(atts, source)["source_type"] == kind
 
 
 @pytest.mark.model
@@ -1059,7 +1064,7 @@ def test_one_member_of_a_party_is_an_unnamed_person(
     """ "a New Hampshire Republican said": one unnamed party member, not the party; a
     delegate is a person."""
     _, atts = by_cue(text, nlp)
-    att = next(a for a in atts if a["source"]["text"] == source)
+    att = by_source(atts, source)
     assert att["source_type"] == "anonymous_person" and att["anonymous"]["is"]
 
 
@@ -1068,7 +1073,7 @@ def test_yet_another_is_one_more_unnamed_person(nlp: Language) -> None:
     """ "Yet another said" after unnamed speakers is one more of them."""
     _, atts = by_cue('"It is late," said a Valdene Democrat. "It is early," added another'
                      ' Valdene Democrat. Yet another said, "It is gone."', nlp)
-    att = next(a for a in atts if a["source"]["text"] == "another")
+    att = by_source(atts, "another")
     assert att["source_type"] == "anonymous_person"
 
 
@@ -1085,7 +1090,7 @@ def test_insiders_quantified_are_a_group(
         nlp: Language, text: str, source: str, kind: str) -> None:
     """Bare "insiders said" hides who spoke; "most insiders believe" describes a population."""
     _, atts = by_cue(text, nlp)
-    assert next(a for a in atts if a["source"]["text"] == source)["source_type"] == kind
+    assert by_source(atts, source)["source_type"] == kind
 
 
 @pytest.mark.model
@@ -1094,7 +1099,7 @@ def test_the_employee_introduced_unnamed_stays_unnamed(nlp: Language) -> None:
     introduced without a name, not someone identifiable by a title."""
     _, atts = by_cue("An employee for Brennick Components deleted the files last spring. The"
                      " employee told auditors he had forgotten the request.", nlp)
-    att = next(a for a in atts if a["source"]["text"] == "The employee")
+    att = by_source(atts, "The employee")
     assert att["source_type"] == "anonymous_person" and att["anonymous"]["is"]
 
 
@@ -1157,7 +1162,7 @@ def test_an_epithet_first_used_with_the_is_the_person_named_before(nlp: Language
     record, atts = by_cue(
         "Councillor Ruth Calder spoke at the Ostwick forum on Tuesday. Pressed on her record,"
         " the retired neurosurgeon acknowledged that the tram had been late.", nlp)
-    att = next(a for a in atts if a["source"]["text"] == "the retired neurosurgeon")
+    att = by_source(atts, "the retired neurosurgeon")
     assert att["source_type"] == "named_person"
     assert att["actor"] == actor_id(record, "Ruth Calder")
 
@@ -1180,12 +1185,12 @@ def test_another_after_a_named_speaker_and_one_of_an_audience(nlp: Language) -> 
     _, atts = by_cue(
         'Marta Wielgus tweeted, "The tram is late again." Another tweeted, "The tram is'
         ' never on time."', nlp)
-    att = next(a for a in atts if a["source"]["text"] == "Another")
+    att = by_source(atts, "Another")
     assert att["source_type"] == "anonymous_person"
     _, atts = by_cue(
         "At the fair, Calder took several questions from attendees, including one asking"
         " whether the tram would close.", nlp)
-    att = next(a for a in atts if a["source"]["text"] == "one")
+    att = by_source(atts, "one")
     assert att["source_type"] == "anonymous_person"
 
 
@@ -1197,7 +1202,7 @@ def test_a_headline_brings_in_an_unnamed_person(nlp: Language) -> None:
         "Mayor Calder says heckler deserves a fine for his outburst.\n\nMayor Ruth Calder"
         ' was interrupted at a rally on Sunday. "Thank you," Calder said as the heckler'
         ' yelled: "Resign!"', nlp)
-    att = next(a for a in atts if a["source"]["text"] == "the heckler")
+    att = by_source(atts, "the heckler")
     assert att["source_type"] == "anonymous_person"
 
 
@@ -1219,7 +1224,7 @@ def test_those_a_pronoun_with_others_and_precedents(
     """ "those surveyed" and "She and her aides" are several people; precedents and
     placards are documents that say things."""
     _, atts = by_cue(text, nlp)
-    assert next(a for a in atts if a["source"]["text"] == source)["source_type"] == kind
+    assert by_source(atts, source)["source_type"] == kind
 
 
 @pytest.mark.model
@@ -1297,7 +1302,7 @@ def test_a_possessive_before_a_nominal_cue_is_a_pronoun(nlp: Language) -> None:
     """ "his critique of the mayor": the critic is "his", resolved like "he"."""
     record, atts = by_cue("Marco Hale spoke in Ostwick on Thursday. He hardly mentioned the"
                           " tram, and his critique of the mayor was mild.", nlp)
-    att = next(a for a in atts if a["source"]["text"] == "his")
+    att = by_source(atts, "his")
     assert att["source_type"] == "named_person"
     assert att["actor"] == actor_id(record, "Marco Hale")
 
@@ -1342,7 +1347,7 @@ def test_a_body_or_document_is_no_person_whose_title_holds_its_noun(nlp: Languag
             ("Thomas Brandt, a plaintiff in the lawsuit, said the depot was unsafe. The lawsuit"
              " says the depot must close.", "The lawsuit", "document")]:
         _, atts = by_cue(text, nlp)
-        att = next(a for a in atts if a["source"]["text"] == source)
+        att = by_source(atts, source)
         assert att["source_type"] == kind and att["actor"] is None
 
 
@@ -1351,7 +1356,7 @@ def test_an_outlet_named_with_its_article_is_a_document(nlp: Language) -> None:
     """ "The Hill reported": the actor may be named "Hill", but the source reads as an
     outlet."""
     _, atts = by_cue("The Hill reported on Tuesday that the depot would close.", nlp)
-    att = next(a for a in atts if a["source"]["text"] == "The Hill")
+    att = by_source(atts, "The Hill")
     assert att["source_type"] == "document" and att["actor"] is None
 
 
