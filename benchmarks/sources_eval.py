@@ -52,8 +52,11 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 8, ``tests/gold/sources-polnear-train-heldout-round7.jsonl``: every
   field on 40 further train articles, labelled while round 7's rules were written, measured
   once as round 7's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round8.jsonl``: every
-  field on 40 more train articles, labelled while round 8's rules were written, by labellers
+- development since round 9, ``tests/gold/sources-polnear-train-heldout-round8.jsonl``: every
+  field on 40 more train articles, labelled while round 8's rules were written, measured once
+  as round 8's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round9.jsonl``: every
+  field on 40 more train articles, labelled while round 9's rules were written, by labellers
   who never saw the system's output. Only its figures are printed, never its misses.
 """
 
@@ -76,7 +79,8 @@ POLNEAR_DEV_OPENED = REPO / "tests" / "gold" / "sources-polnear-dev-heldout.json
 POLNEAR_TRAIN_OPENED = REPO / "tests" / "gold" / "sources-polnear-train-heldout.jsonl"
 POLNEAR_TRAIN_OPENED2 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round6.jsonl"
 POLNEAR_TRAIN_OPENED3 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round7.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round8.jsonl"
+POLNEAR_TRAIN_OPENED4 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round8.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round9.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -436,8 +440,15 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened4",
+        "PolNeAR train, 40 more articles (held out in round 8, development since round 9)",
+        "train",
+        POLNEAR_TRAIN_OPENED4,
+        False,
+    ),
+    (
         "polnear_train_heldout",
-        "PolNeAR train, 40 more again (held out)",
+        "PolNeAR train, 40 fresh articles (held out)",
         "train",
         POLNEAR_HELDOUT,
         True,
@@ -503,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the seven PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the eight PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
