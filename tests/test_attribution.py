@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from sayso.contract import Attribution
 from sayso.errors import Errors, ModelError
@@ -22,7 +23,14 @@ from sayso.pipeline.attribution import (
     quote_kind,
 )
 from sayso.pipeline.features import DocView
-from sayso.pipeline.model import CUE_FILE, META_FILE, ROLE_FILE, AttributionModel
+from sayso.pipeline.model import (
+    CUE_FILE,
+    META_FILE,
+    ROLE_FILE,
+    AttributionModel,
+    close_open_phrase,
+    token_runs,
+)
 from sayso.pipeline.perceptron import Perceptron
 
 
@@ -151,6 +159,33 @@ def test_span_group_and_label(nlp: Language) -> None:
             assert 0 <= s < e <= len(text)
             assert text[s:e] == text[s:e].strip()
     assert nlp.get_pipe("sayso_attribution").model_label == DEFAULT_MODEL
+
+
+def test_a_span_runs_across_a_no_break_space() -> None:
+    """spaCy makes a no-break space a token of its own; the tokens on both sides of it are one
+    span, while a real gap (an unlabelled word) still splits a span in two."""
+    doc = spacy.blank("en")("She said that\xa0the plan was dead , he said")
+    words = [t.text for t in doc]
+    assert words[3] == "\xa0"
+    that, the, dead, he = words.index("that"), words.index("the"), words.index("dead"), 9
+    runs = token_runs(doc, [that, the, the + 1, the + 2, dead])
+    assert [doc.text[s:e] for s, e in runs] == ["that\xa0the plan was dead"]
+    assert [doc.text[s:e] for s, e in token_runs(doc, [dead, he])] == ["dead", "he"]
+
+
+def test_a_content_left_inside_a_phrase_runs_to_the_phrase_end() -> None:
+    """A content the tagger stops at "one of" or at "a 30-minute" runs on to the end of that
+    phrase; one that ends on a phrase's head, or whose phrase would cross the cue, stays."""
+    words = ["He", "said", "he", "built", "a", "club", "at", "one", "of", "the", "courses", "."]
+    heads = [1, 1, 3, 1, 5, 3, 3, 6, 7, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "nsubj", "ccomp", "det", "dobj", "prep", "pobj", "prep", "det",
+            "pobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * 11)
+    assert close_open_phrase(doc, [2, 3, 4, 5, 6, 7, 8], [1]) == list(range(2, 11))
+    assert close_open_phrase(doc, [2, 3, 4], [1]) == [2, 3, 4, 5]
+    assert close_open_phrase(doc, [2, 3, 4, 5], [1]) == [2, 3, 4, 5]
+    assert close_open_phrase(doc, [2, 3, 4], [5]) == [2, 3, 4]
 
 
 def test_blank_line_starts_a_sentence() -> None:

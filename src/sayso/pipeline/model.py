@@ -84,15 +84,41 @@ def quote_kind(text: str, content: Offsets, depths: bytearray | None = None) -> 
 
 
 def token_runs(doc: Doc, tokens: list[int]) -> Offsets:
-    """Character spans of the runs of consecutive token indices."""
+    """Character spans of the runs of consecutive token indices. A run bridges whitespace
+    tokens: spaCy makes a no-break space a token of its own, the taggers never label it, and
+    text on both sides of it is still one span (split in two, both halves miss exactly)."""
     out: list[tuple[int, int]] = []
+    last = -1
     for i in sorted(tokens):
         t = doc[i]
-        if out and i - 1 in tokens:
+        if out and all(doc[k].is_space for k in range(last + 1, i)):
             out[-1] = (out[-1][0], t.idx + len(t))
         else:
             out.append((t.idx, t.idx + len(t)))
+        last = i
     return tuple(out)
+
+
+# Dependencies of a word that cannot end the phrase it opens ("a", "30-minute", "one of").
+_PHRASE_OPENERS = frozenset({"det", "amod", "compound", "poss", "nummod", "aux", "cc", "case",
+                             "nmod", "quantmod"})
+
+
+def close_open_phrase(doc: Doc, content: list[int], cue: list[int]) -> list[int]:
+    """The content, run on to the end of a phrase its last word leaves open. The greedy role
+    tagger sometimes stops at a modifier whose head follows ("a 30-minute | interview") or at
+    a preposition before its object ("at one of | the golf courses"); the phrase is finished
+    within the sentence, never across the cue."""
+    last = max(content)
+    t = doc[last]
+    end = last
+    if t.dep_ in _PHRASE_OPENERS and t.head.i > last:
+        end = t.head.right_edge.i
+    elif t.dep_ in ("prep", "agent"):
+        end = max((c.right_edge.i for c in t.rights), default=last)
+    if end == last or end >= t.sent.end or any(last < i <= end for i in cue):
+        return content
+    return content + list(range(last + 1, end + 1))
 
 
 @dataclass
@@ -317,6 +343,7 @@ class AttributionModel:
             source, content = self.roles(v, cue, cued=p)
             if not content:
                 continue
+            content = close_open_phrase(doc, content, cue)
             content_offsets = token_runs(doc, content)
             if depths is None:
                 depths = quote_depths(text)
