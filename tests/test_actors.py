@@ -886,3 +886,42 @@ def test_a_misparsed_phrase_is_no_role(nlp: Language) -> None:
     doc = nlp("Carl Powe, the former secretary of state, and Ann Brandt sat nearby.")
     words = [t.text for t in doc]
     assert phrase("the", "and") == "former secretary of state"  # the "and" of a list
+
+
+@pytest.mark.model
+def test_abbreviated_ranks_are_titles(nlp: Language) -> None:
+    """ "Capt." and "Maj." are titles like "Sen.": not part of the name, kept as a role."""
+    found = actors("Capt. Ilse Marten said the ship was safe. Maj. Oren Falk agreed.", nlp)
+    assert found["Ilse Marten"]["roles"] == ["Capt."]
+    assert found["Oren Falk"]["roles"] == ["Maj."]
+
+
+@pytest.mark.model
+def test_a_courtesy_title_in_a_list_of_names_is_no_role(nlp: Language) -> None:
+    """In "-- Mr. Varga, Ms. Kell and Mr. Osei --" the parser may hang "Mr." on Varga as an
+    appositive: it is the next name's courtesy, no role of his."""
+    found = actors("Anton Varga, Lea Kell and Kofi Osei built the harbour wall. The three "
+                   "engineers -- Mr. Varga, Ms. Kell and Mr. Osei -- said the wall would hold.",
+                   nlp)
+    assert found["Anton Varga"]["roles"] == []
+
+
+@pytest.mark.model
+def test_a_bare_personal_tie_is_no_role(nlp: Language) -> None:
+    """ "my colleague Lea Kell" says who she is to the writer, like "her husband"; a tie
+    described further ("his longtime colleague", "a friend of the mayor") stays a role."""
+    assert actors("My colleague Lea Kell said the port was late.", nlp)["Lea Kell"]["roles"] == []
+    found = actors("Tomas Lind said the port was late, and his longtime colleague, Lea Kell, "
+                   "agreed.", nlp)
+    assert found["Lea Kell"]["roles"] == ["longtime colleague"]
+
+
+@pytest.mark.model
+def test_a_double_barrelled_surname_opening_with_a_given_name_joins_the_full_name(
+        nlp: Language) -> None:
+    """ "Paul-Osei" is Maria Paul-Osei: the "Paul" of a hyphenated surname is no man's given
+    name, so no gender clash keeps the two apart."""
+    found = actors("Council Speaker Maria Paul-Osei said the port was late. Paul-Osei added "
+                   "that it would open.", nlp)
+    assert list(found) == ["Maria Paul-Osei"]
+    assert found["Maria Paul-Osei"]["texts"] == ["Maria Paul-Osei", "Paul-Osei"]

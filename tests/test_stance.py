@@ -408,6 +408,22 @@ def test_a_conjunct_denial_never_denies_its_own_source(nlp: Language) -> None:
          "went on to call", "accuse"),
         ("Calder called him a pragmatic and effective leader.", "called", "praise"),
         ("The mayor did not promise a new port.", "did not promise", "other"),
+        ("Voss castigated the mayor for the delays.", "castigated", "accuse"),
+        ("Voss lamented the state of the harbour.", "lamented", "accuse"),
+        ("The crowd cheered the mayor's plan.", "cheered", "praise"),
+        ("Calder credited the mayor with the new port.", "credited", "praise"),
+        ("Voss expressed doubts that the port would open.", "expressed doubts", "believe"),
+        ("Voss expressed regret over the delays.", "expressed", "say"),
+        ("Traders are hopeful the port will open.", "are hopeful", "believe"),
+        ("Calder challenged the assertion that the port was late.", "challenged", "deny"),
+        ("Calder challenged Voss to a debate.", "challenged", "other"),
+        ("The council has sought new proposals for the port.", "has sought", "ask"),
+        ("The council has sought to delay the port.", "has sought", "other"),
+        ("Voters judge that the port is too costly.", "judge", "believe"),
+        ("Calder retweeted the mayor's message.", "retweeted", "say"),
+        ("The paper made the same allegations against the union.",
+         "made the same allegations against", "accuse"),
+        ("The port was closed amid allegations of fraud.", "allegations of", "claim"),
     ],
 )
 @pytest.mark.model
@@ -489,3 +505,74 @@ def test_both_critiques_are_the_two_just_made(nlp: Language) -> None:
         nlp=nlp)["attributions"]
     assert atts[0]["stance"] == "accuse"
     assert atts[2]["stance"] == "deny" and atts[2]["denies"] == [atts[0]["id"], atts[1]["id"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("quote",
+                         ["It is complete rubbish", "That is just not true", "I strongly disagree"])
+def test_a_quote_calling_the_claim_just_made_untrue_denies_it(nlp: Language, quote: str) -> None:
+    """ "'It is complete rubbish,' Varga said" is a denial of the claim before it, though its
+    cue is a plain "said"."""
+    atts = analyze_text(f"Tomas Lind said the mayor had sold the harbour. \"{quote},\" Mayor Ines "
+                        "Varga said on Friday.", nlp=nlp)["attributions"]
+    assert atts[1]["stance"] == "deny" and atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_a_quoted_denial_does_not_answer_a_speaker_described_but_not_named(
+        nlp: Language) -> None:
+    """The port's former engineer may be Brandt himself, named only in the quote's attribution:
+    his disagreement is not with that argument."""
+    atts = analyze_text("The port's former chief engineer argued that the new dam would fail. "
+                        "\"I completely disagree,\" said Ivo Brandt.", nlp=nlp)["attributions"]
+    assert atts[-1]["stance"] == "deny" and atts[-1]["denies"] == []
+
+
+@pytest.mark.model
+def test_challenging_an_assertion_denies_it(nlp: Language) -> None:
+    atts = analyze_text(
+        "Tomas Lind said Mayor Ines Varga had insulted the dock workers. Varga's spokeswoman "
+        "challenged the assertion that the mayor insulted any workers.",
+        nlp=nlp)["attributions"]
+    assert atts[1]["stance"] == "deny" and atts[1]["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_challenging_a_rival_to_a_debate_is_no_denial(nlp: Language) -> None:
+    atts = analyze_text("Mayor Ines Varga challenged Tomas Lind to a debate on the harbour.",
+                        nlp=nlp)["attributions"]
+    assert all(a["stance"] != "deny" for a in atts)
+
+
+@pytest.mark.model
+def test_a_named_owners_restated_claim_reaches_back_past_eight_sentences(nlp: Language) -> None:
+    """ "rejected Lind's claim that Varga wants to legalise the casinos" answers Lind's own words
+    about legalising, though many sentences lie between, not Lind's later remark on casinos."""
+    filler = " ".join(f"The {w} stall was open on {d}." for w, d in [
+        ("fish", "Monday"), ("fruit", "Tuesday"), ("bread", "Wednesday"), ("cheese", "Thursday"),
+        ("flower", "Friday"), ("book", "Saturday"), ("toy", "Sunday"), ("shoe", "Monday"),
+        ("lamp", "Tuesday"), ("rug", "Wednesday"), ("hat", "Thursday")])
+    atts = analyze_text(
+        f"Tomas Lind said Ines Varga would legalise the casinos. {filler} A spokeswoman for "
+        "Varga rejected Lind's claim that Varga wants to legalise the casinos. Lind said the "
+        "casinos would bring in tourists.",
+        nlp=nlp)["attributions"]
+    deny = next(a for a in atts if a["stance"] == "deny")
+    assert deny["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.model
+def test_a_denied_clause_answers_the_worry_raised_long_before(nlp: Language) -> None:
+    """ "denied that the payment would encourage kidnappers" answers the critics' argument at
+    the top of the story, far beyond eight sentences, as it shares its words; a belief that
+    shares one word only is not what was denied."""
+    filler = " ".join(f"The {w} market reopened on {d}." for w, d in [
+        ("fish", "Monday"), ("fruit", "Tuesday"), ("bread", "Wednesday"), ("cheese", "Thursday"),
+        ("flower", "Friday"), ("book", "Saturday"), ("toy", "Sunday"), ("shoe", "Monday"),
+        ("lamp", "Tuesday"), ("rug", "Wednesday"), ("hat", "Thursday")])
+    atts = analyze_text(
+        "Critics argue that the ransom payment will encourage kidnappers to seize more sailors. "
+        f"Fishermen believe the payment was small. {filler} Foreign Minister Ines Varga denied "
+        "that the payment would encourage more kidnappers.", nlp=nlp)["attributions"]
+    deny = next(a for a in atts if a["stance"] == "deny")
+    assert deny["denies"] == [atts[0]["id"]]

@@ -50,7 +50,8 @@ TITLE_WORDS = frozenset(
         "attorney", "ceo", "alderman", "alderwoman", "assemblyman", "assemblywoman",
         "councilman", "councilwoman", "whip", "pres", "pres.", "sens", "sens.", "reps", "reps.",
         "recorder", "treasurer", "auditor", "comptroller", "commander", "moderator",
-        "committeeman", "committeewoman"
+        "committeeman", "committeewoman", "capt", "capt.", "maj", "maj.", "cpl", "cpl.",
+        "pvt", "pvt."
     ]
 )
 """Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds
@@ -71,10 +72,12 @@ KINSHIP = frozenset(
     [
         "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner",
         "boyfriend", "girlfriend", "fiancé", "fiancée", "grandson", "granddaughter", "child",
-        "niece", "nephew", "cousin", "aunt", "uncle", "grandmother", "grandfather"
+        "niece", "nephew", "cousin", "aunt", "uncle", "grandmother", "grandfather", "friend",
+        "colleague"
     ]
 )
-"""A bare family tie ("her husband, Bill") tells who someone is to another, not their role."""
+"""A bare family or personal tie ("her husband, Bill", "my colleague Lea Kell") tells who
+someone is to another, not their role ("their longtime mutual friend" describes more)."""
 
 ORG_WORDS = frozenset(
     [
@@ -204,6 +207,9 @@ def _role_text(tokens: list[Token]) -> str:
     if not tokens or (len(tokens) - owned == 1 and tokens[-1].lower_ in KINSHIP) or (
             len(tokens) == 1 and tokens[0].lower_ in _PARTICLES):
         return ""  # "his wife", "Venn's niece": a family tie
+    if tokens[-1].lower_ in HONORIFICS and not tokens[-1].lower_.startswith("prof"):
+        return ""  # "-- Mr. Varga, Ms. Kell and Mr. Osei --": the next name's courtesy (a
+        # "neurology professor" is a role)
     if len(tokens) == 1 and tokens[0].lower_ in _JURISDICTIONS:
         return ""  # "the state Senate", "a state senator": a level of government, no role
     if all(t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ not in TITLE_WORDS
@@ -942,11 +948,16 @@ def _gender(name: list[Token]) -> str | None:
     from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
     first = name[0]
     before = first.doc[first.i - 1].lower_.rstrip(".") if first.i > 0 else ""
-    if before == "mr" or (before not in _HER and first.lower_ in MALE_NAMES and len(name) > 1):
+    given = len(name) > 1 and not (not first.whitespace_ and name[1].text in _HYPHENS)
+    # ("Paul-Osei" is a double-barrelled surname, not a man called Paul)
+    if before == "mr" or (before not in _HER and first.lower_ in MALE_NAMES and given):
         return "m"
-    if before in _HER or (first.lower_ in FEMALE_NAMES and len(name) > 1):
+    if before in _HER or (first.lower_ in FEMALE_NAMES and given):
         return "f"
     return None
+
+
+_HYPHENS = frozenset(["-", "‐", "‑"])
 
 
 _HER = frozenset(["mrs", "ms", "miss"])

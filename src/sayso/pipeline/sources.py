@@ -59,7 +59,8 @@ DOCUMENT_NOUNS = frozenset(
         "constitution", "treaty", "legislation", "bill", "proposal", "measure", "act",
         "amendment", "resolution", "agreement", "platform", "manifesto", "regulation", "photo",
         "photograph", "picture", "image", "journal", "spot", "slide", "presentation", "database",
-        "film", "documentary", "precedent", "placard", "publication"
+        "film", "documentary", "precedent", "placard", "publication", "excerpt", "cable",
+        "passage", "caption"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -118,7 +119,7 @@ MEDIUM_NOUNS = frozenset(
         "opening", "ceremony", "roundtable", "paper", "stop", "convention", "breakfast",
         "fundraiser", "diatribe", "tirade", "rant", "expose", "exposé", "profile", "newspaper",
         "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
-        "robocall", "mail", "exchange", "document", "commercial"
+        "robocall", "mail", "exchange", "document", "commercial", "trail", "panel"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -230,10 +231,10 @@ MALE_NAMES = frozenset(
 )
 """Common given names: a pronoun must agree with the person it resolves to."""
 TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "brief", "inform",
-                        "reassure", "email", "e-mail", "phone", "text"])
+                        "reassure", "email", "e-mail", "phone", "text", "remind", "promise"])
 """Speech verbs whose object is the person addressed: "told the AP", "asked Clinton",
 "emailed the mayor"."""
-_HEARER_VERBS = frozenset(("tell", "assure", "reassure", "brief", "inform"))
+_HEARER_VERBS = frozenset(("tell", "assure", "reassure", "brief", "inform", "remind"))
 """Verbs whose object is always whom they address ("assured the residents"), unlike *ask*
 ("asked the question"), *press* ("pressed the point") or *warn*, whose object is often
 those at risk, not the hearer ("warned doctors", said in an interview)."""
@@ -247,20 +248,25 @@ CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for
 BY_MEDIA = frozenset(["phone", "telephone", "email", "e-mail", "text", "fax", "videolink",
                       "satellite", "letter"])
 """What "by" says words went through ("said by phone"); "by" anything else is an agent."""
-UNSPOKEN = frozenset(["believe", "promise"])
-"""Cue classes of a thought or an intent ("learned", "believes", "vowed to"), which no
-medium or hearer goes with in the gold."""
+UNSPOKEN = frozenset(["believe"])
+"""Cue classes of a thought ("learned", "believes"), which no medium or hearer goes with in
+the gold; a promise has both ("promised the board", "On his website, X promises …")."""
 SPEAKING_VERBS = frozenset(["speak", "talk", "appear", "testify"])
 """Participles whose medium or occasion is the speaker's: "Speaking at a rally, X says"."""
+TOPIC_VERBS = frozenset(["comment", "remark", "report", "reflect", "elaborate", "focus", "dwell",
+                         "expand", "weigh", "brief", "testify"])
+"""Verbs whose "on" is mostly the topic: a common noun after it ("commented on the program")
+is what was talked about, not where; a name ("commented on CNN") still is a channel."""
 GO_BETWEENS = frozenset(["spokesman", "spokeswoman", "spokesperson", "representative",
                          "lawyer", "attorney", "aide", "publicist", "agent"])
 """Whom words pass through: "Through her lawyer, Calder declined to answer"."""
 RECIPIENT_VERBS = frozenset(["say", "speak", "talk", "write", "explain", "complain", "insist",
                              "confide", "announce", "declare", "boast", "repeat", "sing",
                              "pitch", "send", "respond", "reply", "mention", "shout", "yell",
-                             "whisper"])
+                             "whisper", "add", "share", "disclose"])
 """Speech verbs whose "to" or "with" names who heard it: "insisting to Priebus that …",
-"sings to Clinton", "sent a letter to the board"."""
+"sings to Clinton", "sent a letter to the board", "added to the Courier", "shared notes with
+the Courier"."""
 MEDIUM_PREPS = frozenset(["in", "on", "at", "during", "via"])
 """Prepositions that put words in a medium or at an occasion ("in a statement"); "for his
 statements" or "to the report" does not."""
@@ -276,12 +282,13 @@ OCCASIONS = frozenset(["interview", "speech", "debate", "briefing", "conference"
 FUTURE_WORDS = frozenset(["upcoming", "next", "future", "coming", "forthcoming"])
 """An occasion still to come is no channel: "advice … in the upcoming debates"."""
 CARRIER_VERBS = frozenset(["publish", "issue", "release", "write", "send", "post", "file",
-                           "submit", "unleash", "forward"])
-"""Verbs whose object is the medium: "issued a statement denying …", "wrote a letter …"."""
+                           "submit", "unleash", "forward", "sign", "use"])
+"""Verbs whose object is the medium: "issued a statement denying …", "wrote a letter …",
+"signed an open letter making clear …", "used her column to argue …"."""
 CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "release",
                            "message", "tweet", "post", "notice", "filing", "op-ed", "editorial",
                            "column", "essay", "video", "ad", "advertisement", "complaint",
-                           "paper", "lawsuit", "suit", "petition"])
+                           "paper", "lawsuit", "suit", "petition", "note"])
 """… when the object is one of these (a website or a book "asking for …" is the source)."""
 AUDIENCE_NOUNS = frozenset(["audience", "crowd", "press", "media", "public", "congregation",
                             "gathering", "meeting", "assembly", "rally", "conference", "camera"])
@@ -297,6 +304,14 @@ _PLURAL_PRON = frozenset(("they", "we", "their", "our"))
 """Pronouns, possessives too: "his critique of" is his, as "he criticised" is he."""
 _POSSESSIVES = frozenset(("his", "her", "their", "our", "its"))
 _RELATIVE = frozenset(("who", "which", "that"))
+_CROWDS = frozenset(("audience", "crowd", "congregation"))
+"""Singular nouns for many people speaking as one: a group."""
+_FAMILIAR = frozenset(("familiar", "knowledge", "knowledgeable", "close", "briefed"))
+"""What keeps a source's knowledge and hides its name: "people familiar with …", "a person
+with knowledge of …", "people briefed on the talks"."""
+_UNNAMING = _FAMILIAR | frozenset(("anonymity", "condition", "declined", "named", "unnamed",
+                                   "anonymous", "senior"))
+"""Words that keep a description unnamed, so that no name later in the story is its."""
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _COUNTED_BACK = frozenset(("they", "neither", "both", "none", "each", "all"))
 """Subjects that point back at the people just quoted: "(Neither wanted to share his name.)"
@@ -342,12 +357,16 @@ _CHANNEL_RE = re.compile(
     r"|\b(?:spoke|talked)\s+(?P<d>(?:to|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b[Ww]riting\s+(?P<e>for\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b[Rr]eached\s+(?P<b>by\s+(?:tele)?phone)"
-    r"|(?P<g>\b[Oo]n\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’']s?\s+)?[“\"]"
-    r"[A-Z][^”\"\n]{1,60}[”\"])"  # a programme: "Sunday, on CNN’s “State of the Union,” …",
-    # 'On "Face the Nation," X said'
+    r"|\b(?:contacted|reached)\s+by\s+(?P<h>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+    r"|(?P<g>\b[Oo]n\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’']s?\s+)?"
+    r"(?:[“\"]|'')[A-Z][^”\"\n]{1,60}?(?:[”\"]|''))"  # a programme: "Sunday, on CNN’s “State
+    # of the Union,” …", 'On "Face the Nation," X said', "on ''This Week,''" (two apostrophes)
     r"|(?P<c>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:interview|statement|post|notice|letter|email|briefing|speech)"
     r"(?:\s+(?:with|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+|\s+on\s+social\s+media)?)"
+    r"|(?P<i>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:book|memoir|column|op-ed|essay|film|documentary))(?=\s*,)"  # set off by a comma:
+    # "In his 2002 book, “…,” X suggested", not another's "as Y put it in her memoir."
 )
 
 
@@ -500,7 +519,15 @@ class SourcesComponent(AttributionLayer):
         in its sentence: "X warned … and said …", "X rejected …, saying …". Used for typing
         and linking only; the source spans stay as the attribution model found them."""
         j = cue_before_conjunct(doc, a, atts, [j for j, sp in spans.items() if sp is not None])
-        return None if j is None else spans[j]
+        if j is None:
+            return None
+        cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+        before = doc.char_span(atts[j].cue[0][0], atts[j].cue[-1][1], alignment_mode="expand")
+        if cue is not None and before is not None and not any(
+                before.start <= t.i < before.end for t in cue.root.ancestors):
+            return None  # "was defensive about a builder who said …, saying …": the participle
+            # hangs on the main clause, not on the cue in a relative clause before it
+        return spans[j]
 
     def _classify(
         self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],
@@ -514,7 +541,7 @@ class SourcesComponent(AttributionLayer):
         ``used`` where each noun first came at all;
         ``lead`` is the person quoted most, whom a description in the headline, or one with
         no person named before it, stands for."""
-        if span is None:
+        if span is None or _acted_on(doc, a, span):
             return _Info("unspecified", False, (), None, "", False)
         root = _root(span)
         if len(span) == 1 and span[0].lower_ in _POSSESSIVES and any(
@@ -621,6 +648,10 @@ class SourcesComponent(AttributionLayer):
         if lemma in SHARE_WORDS or _no_one(root) or (root.like_num and (
                 lemma != "one" or _is_fraction(root))):
             return _Info("group", False, (), None, lemma, True)  # "46 percent", "one in five"
+        if lemma in _CROWDS or any(c.dep_ in ("det", "predet") and c.lower_ in ("both", "neither")
+                                   for c in root.children):
+            return _Info("group", False, (), None, lemma, True)  # "The audience cheered",
+            # "Neither company would comment": several, whatever the noun's number
         if lemma in PARTITIVES or lemma.removesuffix("s") in PARTITIVES \
                 or lemma in ("group", "coalition"):  # "handfuls" tagged as singular
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -646,7 +677,7 @@ class SourcesComponent(AttributionLayer):
                 doc[root.left_edge.i : root.i + 1].text)
             kind: SourceType = "document" if outlet else "organisation"
             return _Info(kind, False, (), at, lemma, False)
-        familiar = any(t.lower_ in ("familiar", "knowledge", "close") for t in root.subtree)
+        familiar = any(t.lower_ in _FAMILIAR for t in root.subtree)
         if familiar and not plural and (root.ent_type_ == "NORP" or (
                 root.pos_ == "NOUN" and _person_noun(lemma))):  # "one Democrat familiar with"
             return _Info("anonymous_person", True, (), None, lemma, False)
@@ -672,6 +703,10 @@ class SourcesComponent(AttributionLayer):
             return _Info("anonymous_person", True, (), None, root.lower_, False)  # "A Guy Says"
         if indefinite and not plural and root.ent_type_ == "NORP":  # "a New Hampshire
             return _Info("anonymous_person", True, (), None, lemma, False)  # Democrat said"
+        if plural and root.pos_ == "PROPN" and not root.ent_type_ and (
+                _person_noun(root.lower_.removesuffix("s")) or root.lower_ == "groups"):
+            return _Info("group", False, (), None, lemma, True)  # title case: "Terrorism
+            # Experts Rebuke …", "Anti-Tax Groups Launch Ads"
         if root.pos_ == "PROPN" or root.ent_type_:
             body = root.ent_type_ in ("ORG", "GPE", "NORP") or (  # "The Islamic State"
                 "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP")
@@ -977,10 +1012,11 @@ class SourcesComponent(AttributionLayer):
             return _fixed_channel(text, a.source)
         if (cue_stance(doc, a, text) in UNSPOKEN and verb.lemma_ not in TOLD_VERBS) \
                 or verb.lemma_ in ("learn", "know") or any(
-                c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "will")
-                for c in verb.children):
-            return ()  # a thought, or words still to come ("will argue at the hearing"); a
-            # promise made to someone has a hearer ("assured the residents that …")
+                (c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "will"))
+                or c.dep_ == "neg" for c in verb.children):
+            return ()  # a thought, words still to come ("will argue at the hearing") or never
+            # said ("doesn't mention it on the trail"); a promise made to someone has a
+            # hearer ("assured the residents that …")
         found = _dependent_channels(doc, verb, cue, a)
         if not found:  # "Hughes, at Thursday's debate, cited …": a parenthesis the parser
             found = _parenthetical_channel(doc, verb, cue)  # hung on the verb before
@@ -989,12 +1025,15 @@ class SourcesComponent(AttributionLayer):
             head = word.head  # "filed a complaint, claiming …", "a letter calling for …"
             if word.dep_ == "acl" and head.lemma_.lower() in MEDIUM_NOUNS:  # "at a news
                 where = head.head if head.dep_ == "pobj" else head  # conference announcing"
-                found = [p for p in (_subtree_chars(where),) if p is not None]
+                found = _outside_source([_subtree_chars(where)], a)  # not "The book titled"
             elif head.pos_ in ("VERB", "AUX"):
                 found = [p for p in _dependent_channels(doc, head, cue, a) if _carried(
                     doc, head, p) or (_is_phrase(doc, p) and (
-                        word.lemma_ in ("say", "add") if word.tag_ == "VBG"
-                        else p[0] < head.idx))]
+                        (word.lemma_ in ("say", "add") if word.tag_ == "VBG"
+                         else p[0] < head.idx) or any(c.dep_ == "advmod" and c.lower_ == "when"
+                                                      for c in word.children)))]
+                # one after the head verb covers a "when" clause ("X stretched the truth
+                # during the debate, when she claimed …")
             word = head
         if not found and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
             return ()  # "said in an interview, pointing out …": the channel is the said's
@@ -1028,8 +1067,10 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
     heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"  # "opened
               and cue.start <= c.i < cue.end for g in c.children  # the hearing by asking X"
               if g.dep_ == "pcomp" and g.lemma_ in TOLD_VERBS and g.i < cue.end]
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
-        heads.append(verb.head.head)  # "responded to a reader by saying …"
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB" \
+            and not any(c.tag_ == "TO" for c in verb.head.head.children):
+        heads.append(verb.head.head)  # "responded to a reader by saying …"; not "is likely
+        # to remind voters … by mentioning", still to come
     for head in heads:
         kids = [(head, c) for c in head.children]
         kids += [(head, g) for c in head.children if c.dep_ == "advmod"  # "explained earlier
@@ -1050,20 +1091,25 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
         for owner, child in kids:
             if owner.lemma_ in CARRIER_VERBS and child.dep_ == "dobj":
                 medium = _counted(child)
-                if medium.lemma_.lower() in CARRIED_MEDIA:
+                if _word(medium) in CARRIED_MEDIA:
                     phrases.append(_subtree_chars(child))  # "issued a statement denying …",
                     continue  # "unleashed a series of tweets saying …"
             prep = child.dep_ == "prep" or (child.dep_ in ("dative", "advcl")
                                              and child.pos_ == "ADP")  # "while at the congress"
             if child.i in range(cue.start, cue.end) and (not prep or (
-                    child.i == cue.end - 1 and child.lower_ in ("at", "on", "upon") and (
-                        child.i - 1 == owner.i or doc[child.i - 1].dep_ in ("prt", "advmod")))):
+                    child.i == cue.end - 1 and (owner.pos_ == "NOUN" or (
+                        child.lower_ in ("at", "on", "upon") and (child.i - 1 == owner.i or doc[
+                            child.i - 1].dep_ in ("prt", "advmod")) and not (
+                            child.lower_ == "on" and owner.lemma_ not in TOPIC_VERBS and any(
+                                _aired_on(o) for o in child.children if o.dep_ == "pobj")))))):
                 continue  # a cue that ends in its verb's "at" or "on" ("hit back at") aims
-                # it; "shouted to" still has a hearer
+                # it, as a noun's does ("Opposition to"); "shouted to" still has a hearer, and
+                # "went on" a programme is where
             if owner.lemma_ in TOLD_VERBS and ((child.dep_ in ("dobj", "dative") and _addressed(
                     doc, owner, child)) or (child.dep_ == "advmod" and child.i == owner.i + 1
                                             and child.is_title)):
-                phrases.append(_subtree_chars(child))  # "told the AP", "asked Clinton"; a
+                phrases.append(_subtree_chars(child, owner.lemma_ == "remind"))  # "told the AP",
+                # "asked Clinton", "reminded voters" (not "of" what); a
                 # capitalised "adverb" mid-sentence is a name the tagger missed ("told O’Hara")
             elif prep and child.lower_ in CHANNEL_PREPS:  # "sent a letter to the board"
                 objs = [c for c in child.children if c.dep_ == "pobj"]  # "in an e-mail":
@@ -1071,8 +1117,14 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
                     phrases.append(_subtree_chars(child))
     if not any(phrases):  # "reported her presence on Twitter": "on" hung on the object
         phrases.append(_platform_on_object(verb))
-    return [p for p in phrases if p is not None and not any(  # the source itself is no
-        s < p[1] and p[0] < e for s, e in a.source)]  # channel: "a video … is featured in"
+    return _outside_source(phrases, a)
+
+
+def _outside_source(phrases: list[tuple[int, int] | None], a: Attribution) -> list[tuple[int, int]]:
+    """The phrases that are no part of the source: "a video … is featured in", "The book
+    titled …" name the source, not where it spoke."""
+    return [p for p in phrases if p is not None and not any(
+        s < p[1] and p[0] < e for s, e in a.source)]
 
 
 def _addressed(doc: Doc, verb: Token, obj: Token) -> bool:
@@ -1128,7 +1180,7 @@ def _fixed_channel(text: str, where: Offsets, skip: Offsets = ()) -> Offsets:
         for m in _CHANNEL_RE.finditer(text, s, e):
             if any(ks <= m.start() < ke for ks, ke in skip):
                 continue
-            g = next(k for k in "abcdefg" if m.group(k))
+            g = next(k for k in "abcdefghi" if m.group(k))
             return ((m.start(g), m.end(g)),)
     return ()
 
@@ -1149,7 +1201,7 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     if p == "before" or (p == "in" and obj.lower_ == "front"):  # "before millions of
         return any(_onlookers(o) for o in _of_objects(obj))  # viewers", "in front of a crowd"
     of = _of_objects(obj)  # "an issue of Foreign Policy magazine"
-    medium = (any(o.lemma_.lower() in MEDIUM_NOUNS or o.lower_ in MEDIUM_NOUNS
+    medium = (any(_word(o) in MEDIUM_NOUNS or o.lower_ in MEDIUM_NOUNS
                   for o in (obj, _counted(obj)))  # "a series of posts"
               or any(is_outlet(o.text) or o.lemma_.lower() in OUTLET_NOUNS for o in of)) and not (
         obj.lower_ == "stop" and not any(c.dep_ in ("det", "poss") for c in obj.children))
@@ -1157,8 +1209,10 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     if p == "in" and verb.lemma_ == "write" and (
             obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)):
         return True  # "wrote in National Review": the outlet that printed it
-    if p == "on" and obj.lemma_.lower() in OCCASIONS:
-        return False  # a topic: "declined to comment on the debate over encryption"
+    if p == "on" and (obj.lemma_.lower() in OCCASIONS or (
+            verb.lemma_ in TOPIC_VERBS and obj.pos_ == "NOUN" and not obj.ent_type_)):
+        return False  # a topic: "declined to comment on the debate over encryption",
+        # "commented on the program"
     if p in MEDIUM_PREPS and medium:
         return True  # not "with" a medium ("thrilled with the editorial"), nor "for" one
     if p == "to" and _platform(obj):
@@ -1168,10 +1222,15 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
         # to the ruling"
         return any(c.dep_ in ("det", "poss") for c in obj.children) or any(
             t.lemma_.lower() == "question" for t in obj.subtree)
-    if p == "on":  # "on CNN", not "on Capitol Hill", where Congress sits (NER calls it ORG)
-        return (obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)) and not (
-            obj.lower_ == "hill" and any(c.lower_ == "capitol" for c in obj.children))
+    if p == "on":
+        return _aired_on(obj)
     if p in ("to", "with"):
+        if any(c.lower_ in ("no", "yes") and c.i < prep.i for c in verb.children) or (
+                verb.lemma_ in ("write", "send") and any(
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and _word(_counted(c)) not in
+                    MEDIUM_NOUNS | CARRIED_MEDIA for c in verb.children)):
+            return False  # "said no to the war": what was refused; "wrote a check to a
+            # fund": what was given; not who heard it
         return verb.lemma_ in RECIPIENT_VERBS and (_recipient(obj) or (
             p == "to" and medium and verb.lemma_ not in ("respond", "reply")))  # "responded
         # to reports" answers them; "sent a letter to the board" goes through one
@@ -1180,6 +1239,27 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
             obj.ent_type_ == "ORG" or is_outlet(obj.text) or medium
             or (obj.pos_ == "PROPN" and obj.ent_type_ not in ("PERSON", "DATE", "TIME", "GPE")))
     return False
+
+
+def _aired_on(obj: Token) -> bool:
+    """Whether "on OBJ" puts words on the air or online: an outlet or programme ("on CNN",
+    "on ABC's This Week"), a platform ("on her Facebook page"); not "on Capitol Hill", where
+    Congress sits (NER calls it ORG)."""
+    named = (obj.ent_type_ in ("ORG", "WORK_OF_ART") or is_outlet(obj.text)) and not (
+        obj.lower_ == "hill" and any(c.lower_ == "capitol" for c in obj.children))
+    aired = obj.is_title and any(c.dep_ == "poss" and (c.ent_type_ == "ORG" or is_outlet(c.text))
+                                 for c in obj.children)
+    return named or aired or _platform(obj)
+
+
+def _word(noun: Token) -> str:
+    """A noun's lower-case lemma, joined to a hyphenated first part the tokenizer split off
+    ("op-ed" from "op", "-", "ed")."""
+    doc, i = noun.doc, noun.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ \
+            and not doc[i - 1].whitespace_:
+        return f"{doc[i - 2].lower_}-{noun.lemma_.lower()}"
+    return noun.lemma_.lower()
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -1240,12 +1320,14 @@ def _platform(obj: Token) -> bool:
     # page"
 
 
-def _subtree_chars(token: Token) -> tuple[int, int] | None:
-    """The phrase under ``token``, cut before a clause ("in a statement that …")."""
+def _subtree_chars(token: Token, before_of: bool = False) -> tuple[int, int] | None:
+    """The phrase under ``token``, cut before a clause ("in a statement that …"), and with
+    ``before_of`` before its "of" ("reminded the audience of his remarks")."""
     toks: list[Token] = []
     for t in token.subtree:
         if t.i > token.i and (t.dep_ in ("mark", "ccomp", "relcl", "acl", "advcl")
-                              or t.lower_ in ("that", "who", "which") or "\n" in t.text):
+                              or t.lower_ in ("that", "who", "which") or "\n" in t.text
+                              or (before_of and t.lower_ == "of" and t.head == token)):
             break
         toks.append(t)
     while toks and (toks[-1].is_punct or toks[-1].is_space):
@@ -1321,6 +1403,25 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
                 _person_noun(lemma) or lemma in _BODIES_AND_DOCUMENTS))):
         return None  # "suspicions persist that …": the claim, not who holds it
     return doc[subject.left_edge.i : subject.i + 1]
+
+
+def _acted_on(doc: Doc, a: Attribution, span: Span) -> bool:
+    """Whether the source is the one a passive participle hanging on it acts upon ("Gross,
+    a contractor accused of spying", "a man criticised by the mayor"): a target the model
+    took for a speaker. The participle has no object of its own (a misparsed main verb, "X,
+    speaking on the radio, called Y …", has one), is followed by "of", "with" or "by", and
+    its sentence has a finite main verb (else the parser missed it: "…, the candidate boasted
+    of …")."""
+    if not a.cue:
+        return False
+    cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+    if cue is None:
+        return False
+    verb = cue.root
+    return verb.tag_ == "VBN" and verb.dep_ == "acl" and span.start <= verb.head.i < span.end \
+        and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ in ("of", "with", "by") \
+        and not any(c.dep_ in ("dobj", "xcomp", "ccomp", "oprd") for c in verb.children) \
+        and verb.sent.root.tag_ in ("VBD", "VBZ", "VBP")
 
 
 def _governing_subject(verb: Token) -> Token | None:
@@ -1418,9 +1519,7 @@ def _delayed_name(span: Span, lead: Actor, headline: int) -> bool:
     dets = {c.lower_ for c in root.children if c.dep_ in ("det", "nummod")}
     if dets - {"a", "an"}:
         return False
-    return not any(t.lower_ in ("familiar", "knowledge", "close", "anonymity", "condition",
-                                "declined", "named", "unnamed", "anonymous", "senior")
-                   for t in root.subtree)
+    return not any(t.lower_ in _UNNAMING for t in root.subtree)
 
 
 _MEMBERS_BODIES: dict[str, frozenset[str]] = {

@@ -12,8 +12,9 @@ Three things per attribution:
   attribution model or not (then the sentence, as ``denied`` spans: "It was alleged …");
   the claim it restates ("dismissed reports that …", also ``denied``); a named owner's
   claim ("rejects Trump's remarks", earlier or later); the claim just made ("disputes
-  this"); else the nearest accusation or claim about the denier or sharing its words,
-  within eight sentences.
+  this", also "'It's rubbish,' X said"); else the nearest accusation or claim about the
+  denier or sharing its words, within eight sentences, or, for a denied clause, the worries
+  raised however far back that share two of its words.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
             "emphasize", "emphasise", "stress", "reiterate", "point", "sing", "pitch", "quip",
             "shout", "gloat", "brag", "boast", "repeat", "remind", "highlight", "invoke",
             "lecture", "outline", "read", "joke", "email", "inform", "echo", "announcement",
-            "refer", "proclaim"),
+            "refer", "proclaim", "retweet"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims", "posit", "rumor", "rumour", "assertion", "insistence",
               "argument"),
@@ -48,17 +49,19 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                "swipe", "bash", "lambaste", "decry", "deride", "mock", "ridicule", "scold",
                "complain", "complaint", "admonish", "hit", "bemoan", "rail", "knock", "taunt",
                "condemnation", "critical", "grouse", "assail", "caricature", "rebuke", "hurl",
-               "disparage", "characterize", "characterise"),
+               "disparage", "characterize", "characterise", "savage", "lament", "hammer",
+               "castigate", "chide", "displeasure"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
              "plead"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
                 "consider", "regard", "see", "understand", "worry", "trust", "assume", "view",
                 "guess", "convince", "concern", "realize", "realise", "suspicion", "know",
                 "confident", "skeptical", "sceptical", "thought", "recognize", "recognise",
-                "foresee", "imagine", "interpret", "deem", "sentiment"),
+                "foresee", "imagine", "interpret", "deem", "sentiment", "anxiety", "hopeful",
+                "judge"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
                 "suggestion", "speculate", "predict", "estimate", "propose", "proposal",
-                "recommend", "recommendation", "allude", "float"),
+                "recommend", "recommendation", "allude", "float", "foreshadow", "speculation"),
     "confirm": ("confirm", "verify", "corroborate", "affirm"),
     "report": ("report", "find", "show", "reveal", "conclude", "according", "publish",
                "record", "document", "account", "list", "learn", "project", "reportedly",
@@ -69,11 +72,12 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
     "promise": ("promise", "pledge", "vow", "guarantee", "assure", "commit", "intend"),
     "ask": ("ask", "question", "urge", "demand", "request", "appeal", "call", "press",
             "wonder", "query", "invite", "encourage", "exhort", "plea", "petition",
-            "order", "advise", "lobby", "advocate"),
+            "order", "advise", "lobby", "advocate", "seek"),
     "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree"),
     "refuse": ("decline", "refuse", "rebuff"),
     "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend", "endorse",
-               "endorsement", "extol", "tout", "laud", "compliment", "champion"),
+               "endorsement", "extol", "tout", "laud", "compliment", "champion", "cheer",
+               "celebrate", "credit", "cheerleading"),
 }
 """Cue lemma -> stance class; a cue not listed is ``other``. Documented in docs/sources.md."""
 
@@ -84,10 +88,10 @@ _FALSE_WORDS = re.compile(
     r"unfounded|inaccurate|ridiculous|absurd)\b", re.IGNORECASE)
 _NEGATED_PLEA = re.compile(r"\bnot guilty\b", re.IGNORECASE)
 _MEDIUM_VERBS = frozenset(["publish", "issue", "release", "write", "post", "send", "put",
-                           "repeat", "conclude", "seem", "appear"])
+                           "repeat", "conclude", "seem", "appear", "express"])
 """Verbs that carry a speech act named after them in the cue ("issued a statement denying
-…", "wrote a letter rejecting …", "repeated his claim", "seemed to confirm"): the later
-verb or noun gives the class."""
+…", "wrote a letter rejecting …", "repeated his claim", "seemed to confirm", "expressed
+doubts"): the later verb or noun gives the class."""
 _PEJORATIVE = re.compile(
     r"\b(careless|reckless|liars?|amoral|bull(?:y|ies)|deplorables?|rapists?|criminals|"
     r"disgrace\w*|worse|worst|extreme|liability|unacceptable|nasty|unstable|"
@@ -96,7 +100,8 @@ _PEJORATIVE = re.compile(
     r"shameful|disgusting|outrageous|irresponsible|stupid|dumb|idiots?|racists?|bigot\w*|"
     r"hypocri\w+|dishonest|crooked|fraud|terrible|horrible|awful|pathetic|phony|traitors?|"
     r"unfit|troubling|weak|failure|moron\w*|clowns?|insult\w*|mistakes?|divisive|attack|"
-    r"ignorant|disqualif\w*|robotic|scripted|foes?|amok|lapse|risk|welfare)\b",
+    r"ignorant|disqualif\w*|robotic|scripted|foes?|amok|lapse|risk|welfare|petulant|dopey|"
+    r"cartel)\b",
     re.IGNORECASE)
 """Words that make "called X …" or "described X as …" an accusation ("called him a liar")."""
 _LAUDATORY = re.compile(
@@ -113,6 +118,16 @@ _CALLED_UNTRUE = re.compile(
     re.IGNORECASE)
 """A plain "said" whose words open with a claim they call untrue ("said that X's claim that
 S is completely untrue"): a denial."""
+_QUOTED_DENIAL = re.compile(
+    r"^\W*(?:(?:it|that|this)(?:['’]s|\s+is|\s+was)\s+(?:(?:just|simply|all|complete|"
+    r"completely|total|totally|utter|utterly|absolute|absolutely)\s+)?(?:nonsense|not\s+true|"
+    r"untrue|false|a\s+lie|lies|garbage|rubbish|baloney|ridiculous|absurd)|"
+    r"i\s+(?:\w+ly\s+)?disagree)\b", re.IGNORECASE)
+"""A plain "said" whose quote opens by calling what came before untrue ("'It's rubbish,'
+Hale said", "'I strongly disagree,' she said"): a denial of the claim just made."""
+_DOUBTING = frozenset(["challenge", "contest"])
+"""Verbs that deny a claim when their object is a claim noun ("challenged the assertion that
+…", "contested the claim"), while "challenged him to a debate" does not."""
 _DESCRIBING = frozenset(["call", "describe", "label", "brand", "refer", "characterize",
                          "characterise", "paint", "portray"])
 """Verbs that put a word on someone ("referred to them as rapists", "painted him as unfit"):
@@ -202,6 +217,10 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
     content = " ".join(text[s:e] for s, e in a.content)
     if lemma == "tell" and _TOLD_TO.match(content):
         return "ask"  # "told them to leave", "told her never to speak of it": an order
+    if lemma == "seek" and verb.i + 1 < len(doc) and doc[verb.i + 1].lower_ == "to":
+        return "other"  # "sought to limit …" is an aim; "sought Republican suggestions" asks
+    if lemma == "allegation" and any(t.lower_ == "against" for t in cue):
+        return "accuse"  # "made the same allegations against the union": aimed at someone
     if lemma == "charge" and not content.lower().startswith("that"):
         return "accuse"  # "charged him with murder"; "charged that …" is a claim
     calls_on = any(t.lower_ in ("on", "for") and t.i > verb.i for t in cue)  # not "went on
@@ -225,7 +244,11 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
             or (verb.dep_ == "xcomp" and verb.head.lemma_ == "fail")):
         return "other"  # "did not mention", "failed to mention", "did not promise": no
         # speech act ("has not said" is read as one; "did not think" is still a belief)
-    return "deny" if stance == "say" and _CALLED_UNTRUE.search(content) else stance
+    if lemma in _DOUBTING and verb.pos_ == "VERB" and \
+            _first_noun(doc, a.content[:1]) in CLAIM_NOUNS:
+        return "deny"  # "challenged the assertion that …"
+    return "deny" if stance == "say" and (
+        _CALLED_UNTRUE.search(content) or _QUOTED_DENIAL.search(content)) else stance
 
 
 def _lemma(token: Token) -> str:
@@ -343,9 +366,9 @@ class StanceComponent(AttributionLayer):
             stated = _content_words(doc, restated) or (denied if _has_clause(doc, d) else set())
             near: list[tuple[int, int, int, int]] = []  # (owner's, earlier, -distance, index)
             for j, p in enumerate(atts):
-                distance = abs(here_sent - bisect_right(sents, _start(p)))
-                if j == i or distance > 8 or (p.actor is not None and p.actor in who):
+                if j == i or (p.actor is not None and p.actor in who):
                     continue
+                distance = abs(here_sent - bisect_right(sents, _start(p)))
                 earlier = _start(p) < here
                 if owner is not None and p.actor == owner and p.stance in _VIEWS:
                     theirs = True  # any view of the named owner: "Clinton's claim" was a "said"
@@ -354,8 +377,10 @@ class StanceComponent(AttributionLayer):
                     theirs = any(people.search(text, s, e) for s, e in p.source)
                 else:
                     theirs = False
-                if not earlier and stated and theirs and not (
-                        stated & _content_words(doc, p.content)):
+                restates = theirs and bool(stated & _content_words(doc, p.content))
+                if distance > (20 if earlier and restates else 8):
+                    continue  # the owner's own words of the claim restated reach further back
+                if not earlier and stated and theirs and not restates:
                     continue  # "rejected X's criticism that S": a later remark not about S
                 if theirs or (p.stance in classes
                               and len(denied & _content_words(doc, p.content)) >= 2):
@@ -364,10 +389,15 @@ class StanceComponent(AttributionLayer):
                 return (max(near)[3],), restated
         if restated:  # "dismissed reports that he had threatened to resign"
             return (), restated
-        if _points_back(doc, d):  # "Israel disputes this": the claim just made
+        if _points_back(doc, text, d):  # "Israel disputes this": the claim just made
+            first = min(here, *(s for s, _ in d.content))  # "'It's rubbish,' X said"
+            first_sent = bisect_right(sents, first)
             earlier = [j for j, p in enumerate(atts) if j != i and p.stance in _VIEWS
-                       and _start(p) < here and here_sent - bisect_right(sents, _start(p)) <= 1
-                       and (p.actor is None or p.actor not in who)]
+                       and _start(p) < first and first_sent - bisect_right(sents, _start(p)) <= 1
+                       and (p.actor is None or p.actor not in who)
+                       and not (p.actor is None and p.source_type == "named_person")]
+            # (a person described but not named may be the denier, named only now: "The
+            # army's former adviser argued S. 'I disagree,' said Gen. Ode")
             return ((max(earlier, key=lambda j: _start(atts[j])),) if earlier else ()), ()
         if _denies_a_thing(doc, d):
             return (), ()  # "dismissed Walker as an ineffective leader", "rejected the bill"
@@ -392,7 +422,9 @@ class StanceComponent(AttributionLayer):
                 best = key
         if best is None:  # "denied any role in the attacks. Still, suspicions persist that …"
             later = _stated_after(doc, atts, i, who, denied, sents, here_sent)
-            return ((), ()) if later is None else ((later,), ())
+            if later is not None:
+                return (later,), ()
+            return _raised_before(doc, atts, i, who, own, denied), ()
         return (best[3],), ()
 
 
@@ -493,6 +525,24 @@ def _stated_after(doc: Doc, atts: list[Attribution], i: int, who: set[int], deni
         if (p.actor is None or p.actor not in who) and denied & _content_words(doc, p.content):
             return j
     return None
+
+
+def _raised_before(doc: Doc, atts: list[Attribution], i: int, who: set[int], own: set[int],
+                   denied: set[str]) -> tuple[int, ...]:
+    """The worries a denial in a clause puts to rest when nothing near it is the claim ("He
+    denied that the ransom would invite more kidnappings"): every earlier claim, accusation,
+    belief or suggestion by someone else, however far back (the worry is often raised at
+    the top of the story), that shares two content words with it."""
+    span = doc.char_span(*atts[i].content[0], alignment_mode="expand") if atts[i].content \
+        else None
+    if span is None or span.root.pos_ not in ("VERB", "AUX"):
+        return ()
+    here = _start(atts[i])
+    return tuple(j for j, p in enumerate(atts)
+                 if j != i and j not in own and _start(p) < here
+                 and p.stance in (*_CHARGES, "believe", "suggest")
+                 and (p.actor is None or p.actor not in who)
+                 and len(denied & _content_words(doc, p.content)) >= 2)
 
 
 def _deniers(d: Attribution, actors: list[Actor]) -> set[int]:
@@ -600,8 +650,11 @@ def _has_clause(doc: Doc, d: Attribution) -> bool:
     return False
 
 
-def _points_back(doc: Doc, d: Attribution) -> bool:
-    """Whether a denial's content is only a demonstrative: "Israel disputes this"."""
+def _points_back(doc: Doc, text: str, d: Attribution) -> bool:
+    """Whether a denial's content is only a demonstrative ("Israel disputes this") or opens
+    by calling what came before untrue ("'It's rubbish,' Hale said")."""
+    if d.content and _QUOTED_DENIAL.search(text[d.content[0][0] : d.content[0][1]]):
+        return True
     if len(d.content) != 1:
         return False
     span = doc.char_span(*d.content[0], alignment_mode="expand")
