@@ -29,6 +29,7 @@ from sayso.pipeline.model import (
     ROLE_FILE,
     AttributionModel,
     close_open_phrase,
+    one_source_piece,
     token_runs,
 )
 from sayso.pipeline.perceptron import Perceptron
@@ -186,6 +187,22 @@ def test_a_content_left_inside_a_phrase_runs_to_the_phrase_end() -> None:
     assert close_open_phrase(doc, [2, 3, 4], [1]) == [2, 3, 4, 5]
     assert close_open_phrase(doc, [2, 3, 4, 5], [1]) == [2, 3, 4, 5]
     assert close_open_phrase(doc, [2, 3, 4], [5]) == [2, 3, 4]
+
+
+def test_a_source_in_two_pieces_keeps_the_cues_subject() -> None:
+    """PolNeAR's sources are one span: of two pieces, the one holding the cue's subject stays
+    ("Ruiz", not the "Lane" of the aside), and without a subject the piece nearest the cue."""
+    words = ["Ruiz", ",", "who", "backed", "Lane", ",", "blasted", "the", "plan", "."]
+    heads = [6, 0, 3, 0, 3, 0, 6, 8, 6, 6]
+    deps = ["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "det", "dobj", "punct"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps,
+              sent_starts=[True] + [False] * 9)
+    assert one_source_piece(doc, [0, 4], [6]) == [0]
+    assert one_source_piece(doc, [0], [6]) == [0]
+    deps2 = ["dep", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "det", "dobj", "punct"]
+    doc2 = Doc(doc.vocab, words=words, heads=heads, deps=deps2,
+               sent_starts=[True] + [False] * 9)
+    assert one_source_piece(doc2, [0, 4], [6]) == [4]
 
 
 def test_blank_line_starts_a_sentence() -> None:

@@ -83,20 +83,24 @@ def quote_kind(text: str, content: Offsets, depths: bytearray | None = None) -> 
     return "indirect"
 
 
-def token_runs(doc: Doc, tokens: list[int]) -> Offsets:
-    """Character spans of the runs of consecutive token indices. A run bridges whitespace
-    tokens: spaCy makes a no-break space a token of its own, the taggers never label it, and
-    text on both sides of it is still one span (split in two, both halves miss exactly)."""
-    out: list[tuple[int, int]] = []
-    last = -1
+def token_pieces(doc: Doc, tokens: list[int]) -> list[list[int]]:
+    """The runs of consecutive token indices. A run bridges whitespace tokens: spaCy makes a
+    no-break space a token of its own, the taggers never label it, and text on both sides of
+    it is still one span (split in two, both halves miss exactly)."""
+    pieces: list[list[int]] = []
     for i in sorted(tokens):
-        t = doc[i]
-        if out and all(doc[k].is_space for k in range(last + 1, i)):
-            out[-1] = (out[-1][0], t.idx + len(t))
+        if pieces and all(doc[k].is_space for k in range(pieces[-1][-1] + 1, i)):
+            pieces[-1].append(i)
         else:
-            out.append((t.idx, t.idx + len(t)))
-        last = i
-    return tuple(out)
+            pieces.append([i])
+    return pieces
+
+
+def token_runs(doc: Doc, tokens: list[int]) -> Offsets:
+    """Character spans of :func:`token_pieces`."""
+    return tuple(
+        (doc[p[0]].idx, doc[p[-1]].idx + len(doc[p[-1]])) for p in token_pieces(doc, tokens)
+    )
 
 
 # Dependencies of a word that cannot end the phrase it opens ("a", "30-minute", "one of").
@@ -119,6 +123,33 @@ def close_open_phrase(doc: Doc, content: list[int], cue: list[int]) -> list[int]
     if end == last or end >= t.sent.end or any(last < i <= end for i in cue):
         return content
     return content + list(range(last + 1, end + 1))
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
+# Links a cue's subject may sit above ("X, speaking to voters, said", "X wants to explain").
+_SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp"})
+
+
+def one_source_piece(doc: Doc, source: list[int], cue: list[int]) -> list[int]:
+    """One contiguous source. The role tagger sometimes marks a second piece ("Christie, who
+    backed Trump, blasted": "Christie" and "Trump"), but a source is one span: keep the piece
+    that holds the cue's grammatical subject, else the piece nearest the cue."""
+    pieces = token_pieces(doc, source)
+    if len(pieces) < 2:
+        return source
+    head = doc[cue[0]]
+    while head.head.i in cue and head.head.i != head.i:
+        head = head.head
+    for _ in range(4):
+        subjects = {c.i for c in head.children if c.dep_ in _SUBJECTS}
+        if subjects or head.dep_ not in _SUBJECT_CLIMB or head.head.i == head.i:
+            break
+        head = head.head
+    holding = [p for p in pieces if subjects.intersection(p)]
+    if len(holding) == 1:
+        return holding[0]
+    lo, hi = min(cue), max(cue)
+    return min(pieces, key=lambda p: lo - p[-1] if p[-1] < lo else p[0] - hi)
 
 
 @dataclass
@@ -344,6 +375,7 @@ class AttributionModel:
             if not content:
                 continue
             content = close_open_phrase(doc, content, cue)
+            source = one_source_piece(doc, source, cue)
             content_offsets = token_runs(doc, content)
             if depths is None:
                 depths = quote_depths(text)
