@@ -55,8 +55,11 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 9, ``tests/gold/sources-polnear-train-heldout-round8.jsonl``: every
   field on 40 more train articles, labelled while round 8's rules were written, measured once
   as round 8's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round9.jsonl``: every
-  field on 40 more train articles, labelled while round 9's rules were written, by labellers
+- development since round 10, ``tests/gold/sources-polnear-train-heldout-round9.jsonl``: every
+  field on 40 fresh train articles, labelled while round 9's rules were written, measured
+  once as round 9's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round10.jsonl``: every
+  field on 40 more train articles, labelled while round 10's rules were written, by labellers
   who never saw the system's output. Only its figures are printed, never its misses.
 """
 
@@ -80,7 +83,8 @@ POLNEAR_TRAIN_OPENED = REPO / "tests" / "gold" / "sources-polnear-train-heldout.
 POLNEAR_TRAIN_OPENED2 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round6.jsonl"
 POLNEAR_TRAIN_OPENED3 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round7.jsonl"
 POLNEAR_TRAIN_OPENED4 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round8.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round9.jsonl"
+POLNEAR_TRAIN_OPENED5 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round9.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round10.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -447,8 +451,15 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened5",
+        "PolNeAR train, 40 fresh articles (held out in round 9, development since round 10)",
+        "train",
+        POLNEAR_TRAIN_OPENED5,
+        False,
+    ),
+    (
         "polnear_train_heldout",
-        "PolNeAR train, 40 fresh articles (held out)",
+        "PolNeAR train, 40 new articles (held out)",
         "train",
         POLNEAR_HELDOUT,
         True,
@@ -514,7 +525,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the eight PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the nine PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
