@@ -576,3 +576,92 @@ def test_a_denied_clause_answers_the_worry_raised_long_before(nlp: Language) -> 
         "that the payment would encourage more kidnappers.", nlp=nlp)["attributions"]
     deny = next(a for a in atts if a["stance"] == "deny")
     assert deny["denies"] == [atts[0]["id"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("Voss pleaded guilty to fraud on Monday.", "pleaded", "admit"),
+        ("Voss pleaded to a lesser charge of theft.", "pleaded", "admit"),
+        ("Voss pleaded not guilty to fraud.", "pleaded", "deny"),
+        ("His mother pleaded for mercy in court.", "pleaded", "ask"),
+        ("The union pushed for a new port.", "pushed for", "ask"),
+        ("Calder spoke out against the port plan.", "spoke out against", "accuse"),
+        ("Calder rejected an offer by the mayor to meet.", "rejected", "refuse"),
+        ("Calder dismissed questions about the port.", "dismissed", "refuse"),
+        ("Calder rejected the claim that the port was late.", "rejected", "deny"),
+        ("Calder disagreed with the mayor about the port.", "disagreed with", "deny"),
+        ("Engineers disagree on how long the repairs will take.", "disagree on", "other"),
+        ("Voss keeps promoting a conspiracy theory about the port.", "promoting", "claim"),
+        ("The mayor is promoting the new ferry service.", "is promoting", "praise"),
+        ("Traders remain confident that the port will open.", "remain confident", "believe"),
+        ("The board released a statement condemning the delay.",
+         "released a statement condemning", "accuse"),
+        ("Calder stood by her statement that the port was safe.", "statement", "say"),
+        ("Voss impugned the mayor's motives.", "impugned", "accuse"),
+        ("Voss scoffed at the mayor's plan.", "scoffed", "accuse"),
+        ("Voss kept repeating a broadside against the mayor.", "repeating a broadside",
+         "accuse"),
+        ("Dockers protested the pay cuts outside the port.", "protested", "accuse"),
+        ("The report debunks the mayor's figures.", "debunks", "deny"),
+        ("Calder surmised that the port would close.", "surmised", "suggest"),
+        ("Calder implored the council to act.", "implored", "ask"),
+        ("Calder paid tribute to the dockers.", "paid tribute", "praise"),
+        ("Calder asked her brother to vouch for him.", "to vouch for", "praise"),
+        ("Calder exclaimed that the port was open.", "exclaimed", "say"),
+        ("Calder articulated her worries at length.", "articulated", "say"),
+        ("The council attributed the delay to the storm.", "attributed", "say"),
+        ("A film depicting the port's last days.", "depicting", "report"),
+        ("Voters share a belief that the port is too costly.", "belief", "believe"),
+    ],
+)
+@pytest.mark.model
+def test_cue_classes_of_pleas_offers_and_phrases(
+        nlp: Language, text: str, cue: str, stance: str) -> None:
+    """A plea admits, denies or asks by what follows it; rejecting an offer or dismissing
+    questions refuses; speaking "against" accuses; "disagree" denies only "with" someone;
+    promoting a theory claims it; a statement carries the verb after it; and the lexicon's
+    later additions."""
+    doc = nlp(text)
+    start = text.index(cue)
+    end = start + len(cue)
+    att = Attribution(source=(), cue=((start, end),), content=((end + 1, len(text) - 1),),
+                      kind="indirect", confidence=1.0)
+    assert cue_stance(doc, att) == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "stance"),
+    [
+        ("Critics pressed Voss, challenging him over his remarks about the port.",
+         "challenging", "accuse"),
+        ("Calder challenged him to a debate on the port.", "challenged", "other"),
+        ("The editors did not buy the mayor's argument that the port was safe.", "did not buy",
+         "deny"),
+        ("Voss said the port was safe, but several audits show that is untrue.", "show",
+         "deny"),
+    ],
+)
+@pytest.mark.model
+def test_challenges_at_a_person_and_denials_by_idiom_or_report(
+        nlp: Language, text: str, cue: str, stance: str) -> None:
+    """Challenging someone over their remarks attacks them, no claim denied; not buying an
+    argument denies it; a report whose words call what came before untrue denies it."""
+    doc = nlp(text)
+    start = text.index(cue)
+    end = start + len(cue)
+    att = Attribution(source=(), cue=((start, end),), content=((end + 1, len(text) - 1),),
+                      kind="indirect", confidence=1.0)
+    assert cue_stance(doc, att) == stance
+
+
+@pytest.mark.model
+def test_a_report_calling_a_remark_untrue_denies_it(nlp: Language) -> None:
+    """ "Voss said …, but several audits show that is untrue" links the audits' denial to
+    Voss's remark."""
+    text = ("The mayor Anna Voss said the harbour fund kept honest books, but several audits "
+            "show that is untrue.")
+    atts = analyze_text(text, nlp=nlp)["attributions"]
+    deny = [a for a in atts if a["stance"] == "deny"]
+    said = [a["id"] for a in atts if a["cue"]["text"] == "said"]
+    assert deny and said and said[0] in deny[0]["denies"]

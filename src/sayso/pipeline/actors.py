@@ -16,6 +16,7 @@ family tie is not a role. The result is ``doc._.sayso_actors`` (a list of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -87,7 +88,8 @@ ORG_WORDS = frozenset(
         "league", "coalition", "front", "movement", "health", "properties", "securities",
         "holdings", "components", "foods", "markets", "industries", "services", "systems",
         "partners", "charity", "firm", "assembly", "caucus", "center", "centre", "court",
-        "administration", "network", "bureau", "institution", "university", "college", "school"
+        "administration", "network", "bureau", "institution", "university", "college", "school",
+        "museum", "church"
     ]
 )
 """Last words that make a name an organisation even when NER calls it a person."""
@@ -112,8 +114,9 @@ _PARTICLES = frozenset(
 )
 """Lower-case words inside names ("Bill de Blasio", "Osama bin Laden"): no epithets, no
 roles."""
-_DASHED = re.compile(r" [-–—―]|[-–—―] ")
 _QUOTE = re.compile(r"[\"“”']")
+_AGE = re.compile(r"\d+\s*-\s*(?:year|month|week)s?\s*-\s*old")
+"""An age before a family tie ("her 6-year-old son"): still a bare tie."""
 _HANDLE = re.compile(r"@\w{2,30}")
 """A social media handle ("@kestwickmum"): a name, as the guidelines count it."""
 _OUTLET = re.compile(
@@ -124,7 +127,8 @@ _OUTLET = re.compile(
     r"Huffington Post|Yahoo|Axios|Vox|Slate|Salon|The Hill|The Atlantic|RealClearPolitics|"
     r"Real Clear Politics|FiveThirtyEight|HuffPollster|Fox News|Fox Business|Daily Beast|"
     r"Mother Jones|ProPublica|Associated Press|United Press International|TV|Today|Examiner|"
-    r"Inquirer|Enquirer|Dispatch|Sentinel|Bulletin|Register|Journalism|HuffPo|WSJ)\b"
+    r"Inquirer|Enquirer|Dispatch|Sentinel|Bulletin|Register|Journalism|HuffPo|WSJ|New Yorker|"
+    r"Newsmax)\b"
 )
 """Organisation names that are news outlets: as a source they are typed ``document``.
 Also the names of major US and UK outlets, which carry none of the generic words."""
@@ -196,15 +200,16 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
 
 def _role_text(tokens: list[Token]) -> str:
     """A role as written, without a leading determiner or possessive pronoun; empty for a
-    bare family tie ("his wife")."""
+    bare family tie ("his wife", "both her husband", "whose 6-year-old son")."""
     while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct
-                      or tokens[0].is_space):
+                      or tokens[0].is_space or tokens[0].tag_ in ("PDT", "WP$")):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space  # a list's line break
                       or tokens[-1].pos_ == "CCONJ"):  # "X, the former minister, and Y"
         tokens = tokens[:-1]
     owned = next((k + 1 for k in range(len(tokens) - 1, -1, -1) if tokens[k].tag_ == "POS"), 0)
-    if not tokens or (len(tokens) - owned == 1 and tokens[-1].lower_ in KINSHIP) or (
+    aged = _AGE.fullmatch("".join(t.text_with_ws for t in tokens[owned:-1]).strip())
+    if not tokens or (tokens[-1].lower_ in KINSHIP and (len(tokens) - owned == 1 or aged)) or (
             len(tokens) == 1 and tokens[0].lower_ in _PARTICLES):
         return ""  # "his wife", "Venn's niece": a family tie
     if tokens[-1].lower_ in HONORIFICS and not tokens[-1].lower_.startswith("prof"):
@@ -406,9 +411,12 @@ _EVENT_NOUNS = frozenset(["attack", "bombing", "shooting", "massacre", "raid", "
 
 def _split_at_dashes(ent: Span) -> list[Span]:
     """A spaced dash inside an entity ends a name: "Scott - Ana Vell", "Ana Vell -" are
-    two names and one; a hyphen ("Lindgren-Osei") is part of the name."""
+    two names and one; a hyphen ("Lindgren-Osei") is part of the name, unless two words
+    stand on each side: "the Rafe Dunmore-Kit Selby fight" pairs two people."""
     cuts = [t.i for t in ent if t.text in _DASHES and (
-        t.whitespace_ or t.doc[t.i - 1].whitespace_)]
+        t.whitespace_ or t.doc[t.i - 1].whitespace_ or (
+            t.i - ent.start >= 2 and ent.end - t.i >= 3
+            and all(w.is_title for w in (t.nbor(-2), t.nbor(-1), t.nbor(1), t.nbor(2)))))]
     bounds = [ent.start - 1, *cuts, ent.end]
     parts = [ent.doc[a + 1 : b] for a, b in pairwise(bounds) if b > a + 1]
     return [Span(ent.doc, p.start, p.end, label=ent.label_) for p in parts]
@@ -429,8 +437,8 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
 def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
     ents = [part for whole in doc.ents for piece in (
-        _split_at_dashes(whole) if _DASHED.search(text, whole.start_char, whole.end_char)
-        else [whole]) for part in _split_possessor(piece)]
+        _split_at_dashes(whole) if any(t.text in _DASHES for t in whole) else [whole])
+        for part in _split_possessor(piece)]
     for ent, label in ents:
         if any(_in_camp(t) for t in ent[:2]) and len([t for t in ent if t.tag_ != "POS"]) <= 2:
             continue  # "Team Crowley": a candidate's camp, no named body
@@ -443,6 +451,8 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
             continue  # "The Bank said": a common noun in capitals, no name
         if ent[-1].text == "Act":
             continue  # "the Harbour Safety Act": a law, no actor
+        if ent[-1].tag_ == "NNS" and ent[-1].is_lower:
+            continue  # "the Republican hopefuls": people, no name
         if label != "PERSON" and ent.root.dep_ == "compound" and \
                 ent.root.head.lemma_.lower() in _EVENT_NOUNS:
             continue  # "the Benghazi attack", "his White House bid": a place or a goal
@@ -455,8 +465,11 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
                 len(ent) == 1 and is_outlet(ent.text)) and not _org_context(ent):
             quoted = _QUOTE.search(text, ent.start_char, ent.end_char)
             found.append((_with_surname(_with_nickname(ent) if quoted else ent), "person"))
-        elif label == "ORG" and (_is_who(ent) or _after_title(ent) or _described_as_person(ent)):
-            found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"
+        elif (label == "ORG" and (_is_who(ent) or _after_title(ent))) or (
+                label in ("ORG", "GPE") and _described_as_person(ent, label == "GPE")
+                and (label == "ORG" or ent.root.i in source_roots)):
+            found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"; "Vell, a
+            # chemistry teacher, said", which NER took for a place
         elif label in ("ORG", "PERSON") or (
             label in ("GPE", "NORP") and any(ent.start <= i < ent.end for i in source_roots)
             and not (label == "NORP" and _people(ent))
@@ -512,15 +525,22 @@ def _org_context(ent: Span) -> bool:
     return k > 0 and doc[k].text == "(" and doc[k - 1].ent_type_ == "ORG"
 
 
-_PERSON_NOUNS = KINSHIP | TITLE_WORDS | {"man", "woman", "boy", "girl"}
+_PERSON_NOUNS = KINSHIP | TITLE_WORDS | {"man", "woman", "boy", "girl", "professor",
+                                         "author", "writer", "lecturer", "researcher",
+                                         "hotelier", "owner"}
+_PLACE_TIES = frozenset(["member", "ally", "partner", "leader", "neighbor", "neighbour",
+                         "friend", "rival", "critic", "host", "champion", "founder", "owner"])
+"""Appositives a country can hold too ("Ostravia, a member of the alliance")."""
 
 
-def _described_as_person(ent: Span) -> bool:
+def _described_as_person(ent: Span, place: bool = False) -> bool:
     """Whether an "organisation" is a person by its appositive: "Keld Aran Moss, a
-    43-year-old man", "Ines Varga, the mayor", "Mira Solberg, an Ostravian journalist"."""
+    43-year-old man", "Ines Varga, the mayor", "Mira Solberg, an Ostravian journalist";
+    for a "place" (``place``), not by a tie a country can hold too."""
     from .sources import PERSON_NOUNS, PERSON_ROLE_NOUNS  # sources imports this module
     appos = next((c for c in ent.root.rights if c.dep_ == "appos"), None)
-    return appos is not None and appos.is_lower and (
+    return appos is not None and appos.is_lower and not (
+        place and appos.lower_ in _PLACE_TIES) and (
         appos.lower_ in _PERSON_NOUNS or appos.lower_ in PERSON_NOUNS
         or appos.lower_ in PERSON_ROLE_NOUNS or appos.lower_.endswith("ist"))
 
@@ -653,23 +673,41 @@ def _unnamed_bodies(doc: Doc, text: str, taken: set[int]) -> list[tuple[Span, Ac
 def _in_description(mention: Span) -> bool:
     """Whether a name is named only inside someone's description ("Patricia Smith, mother
     of Benghazi victim Sean Smith", "Bill Clinton … for his wife Hillary Clinton"): the
-    object of an "of" on a noun, or the apposition of a noun with "his", "her" …"""
+    object of an "of" on a noun, or the apposition of a noun with a possessor ("his wife",
+    "a nurse's aide")."""
     root = mention.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and any(  # "for his wife Hillary
-            c.dep_ == "poss" and c.pos_ == "PRON" for c in root.head.children):  # Clinton"
+            c.dep_ == "poss" for c in root.head.children):  # Clinton", "a nurse's aide, X"
         return True
     return root.dep_ == "pobj" and root.head.lower_ == "of" and \
         root.head.head.pos_ == "NOUN"
 
 
+def _as_object(token: Token) -> bool:
+    """Whether a name is an object, itself or as a conjunct or appositive of one."""
+    while token.dep_ in ("conj", "appos") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("dobj", "pobj")
+
+
+def _quoted(text: str, char: int) -> bool:
+    """Whether a character stands inside a quotation opened earlier in its paragraph."""
+    para = text[text.rfind("\n", 0, char) + 1 : char]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
 def _after_title(ent: Span) -> bool:
     """Whether an "organisation" is a person's name after a title: "Transport Commissioner
-    Helena Brask", where NER tagged only the name, as ORG."""
+    Helena Brask", where NER tagged only the name, as ORG; also after a lower-case person
+    noun ("bestselling author Mira Vell’s new book")."""
     doc = ent.doc
     title = doc[ent.start - 1] if ent.start > 0 else None
-    return title is not None and title.lower_ in TITLE_WORDS and \
-        (title.is_title or title.is_upper) and len(ent) >= 2 and \
-        all(t.is_title and t.tag_ == "NNP" for t in ent) and ent[-1].lower_ not in ORG_WORDS
+    name = [t for t in ent if t.tag_ != "POS"]
+    return title is not None and (
+        (title.lower_ in TITLE_WORDS and (title.is_title or title.is_upper))
+        or (title.is_lower and title.lower_ in _PERSON_NOUNS)) and len(name) >= 2 and \
+        all(t.is_title and t.tag_ in ("NNP", "NN") for t in name) and \
+        name[-1].lower_ not in ORG_WORDS
 
 
 def _people(ent: Span) -> bool:
@@ -702,7 +740,8 @@ def _same_org(short: list[Token], long: list[Token]) -> bool:
     Peace" (the long name less one word or a complement), "MPA" or "M.P.A." of "Meridian
     Press Agency", "U.N. Security Council" of "United Nations Security Council", "Supreme
     Court" of "U.S. Supreme Court" and "Policy Council" of "Farrow-Ince Policy Council" (the
-    long name with a place or another name in front)."""
+    long name with a place or another name in front), "Harbour Museum" of "Harbour Maritime
+    Museum" (its words in order, with the same last organisation word)."""
     s = [t.text for t in short]
     words = [t.text for t in long]
     n = len(s)
@@ -714,6 +753,9 @@ def _same_org(short: list[Token], long: list[Token]) -> bool:
         return True
     if n > 1 and s == words[len(words) - n :] and long[-1].lower_ in ORG_WORDS:
         return True
+    if 1 < n < len(words) and s[-1] == words[-1] and long[-1].lower_ in ORG_WORDS and \
+            s[0] in words and s == [w for w in words[words.index(s[0]) :] if w in s]:
+        return True  # "Harbour Museum" of "the National Harbour Maritime Museum"
     initials = s[0].replace(".", "")
     return n == 1 and initials.isupper() and len(initials) > 1 and initials == _acronym(long)
 
@@ -806,7 +848,7 @@ class ActorsComponent:
         self._add_bare_names(doc, clusters, person_keys,
                              0 if headline_tokens is None else headline_tokens.end,
                              lower_words)
-        self._share_surnames(clusters)
+        self._share_surnames(clusters, text)
         self._fold_brand_names(clusters)
         clusters = [c for c in clusters if c.mentions]
         clusters.sort(key=lambda c: min(m.start for m in c.mentions))
@@ -843,7 +885,12 @@ class ActorsComponent:
             if cluster is not None and {w.lower() for w in text} <= {
                     _norm(t.lower_) for t in cluster.name} and (
                     kind == "person" or len(name) == 1 or len(cluster.name) > len(name)):
-                return cluster if _may_be(name, cluster.name) else None
+                if _may_be(name, cluster.name):
+                    return cluster
+                kin = [c for c in clusters if c.type == "person" and len(c.name) > 1
+                       and _norm(c.name[-1].text) == text[-1]
+                       and _gender(c.name) == _gender(name)]
+                return kin[0] if len(kin) == 1 else None  # "Mrs. Vell" of Ana, not Tom Vell
             if kind == "person" and _cut_to_initial(text):  # "Alicia M", cut short
                 whole = [c for c in clusters if c.type == "person" and len(c.name) >= len(text)
                          and [_norm(t.text) for t in c.name[-len(text) : -1]] == text[:-1]
@@ -858,10 +905,13 @@ class ActorsComponent:
         return orgs[0] if len(orgs) == 1 else None  # not "Supreme Court" of two courts
 
     @staticmethod
-    def _share_surnames(clusters: list[_Cluster]) -> None:
+    def _share_surnames(clusters: list[_Cluster], text: str) -> None:
         """Two people with one surname ("Bill Clinton", "Hillary Clinton"): a bare "Clinton"
         goes to whichever of them was named in full last before it, not counting a name
-        given as an object ("Trump accused Rafael Cruz, …" leaves "Cruz" to Ted Cruz)."""
+        given as an object ("Trump accused Rafael Cruz, …" leaves "Cruz" to Ted Cruz, also
+        "a tribute to X and a nurse, Jo Cruz") or inside a quotation (a speaker's words name
+        people the article does not follow), nor one named in full under a third as often
+        as the other (the article's subject's brother, named once, takes no bare "Cruz")."""
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1:
@@ -871,7 +921,11 @@ class ActorsComponent:
                 continue  # a full mention opens with a given name ("Bobby Scott" too)
             full = sorted((m.start_char, c) for c in people for m in c.mentions
                           if len(m) > 1 and m[0].text in {t.text for t in c.name[:-1]}
-                          and not _in_description(m) and m.root.dep_ not in ("dobj", "pobj"))
+                          and not _in_description(m) and not _as_object(m.root)
+                          and not _quoted(text, m.start_char))
+            counts = Counter(c.name[0].i for _, c in full)
+            full = [(start, c) for start, c in full
+                    if 3 * counts[c.name[0].i] >= max(counts.values())]
             for c in people:
                 for m in [m for m in c.mentions if len(m) == 1]:
                     before = [owner for start, owner in full if start < m.start_char
@@ -882,17 +936,31 @@ class ActorsComponent:
 
     @staticmethod
     def _fold_brand_names(clusters: list[_Cluster]) -> None:
-        """A one-word "person" that starts an organisation's name is that organisation
-        ("Corvane’s managing director" beside "Corvane Properties")."""
+        """A one-word "person" that is a word of an organisation's name is that
+        organisation ("Corvane’s managing director" beside "Corvane Properties", "Vexa" of
+        "Orbit and Vexa"), unless it opens a name that ends in no organisation word and
+        is no outlet's ("Vexa" of "Vexa News" is the outlet): a movement named after a
+        person ("the Dunmore Train") is no firm of his. An
+        "organisation" of a given name and that word ("Sean Keld" beside "Keld said") is
+        the person, whom NER mistook."""
+        from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
         for c in clusters:
             if c.type != "person" or len(c.name) != 1:
                 continue
+            word = c.name[0].text
             org = next((o for o in clusters if o.type == "organisation" and len(o.name) > 1
-                        and c.name[0].text in {t.text for t in o.name}), None)
-            if org is not None:
-                org.mentions.extend(c.mentions)
-                org.roles.extend(r for r in c.roles if r not in org.roles)
-                c.mentions.clear()
+                        and word in {t.text for t in o.name[1:]} | (
+                            {o.name[0].text} if o.name[-1].lower_ in ORG_WORDS
+                            or is_outlet(_words_text(o.name)) else set())),
+                       None)
+            if org is None:
+                continue
+            if len(org.name) == 2 and org.name[-1].text == word and \
+                    org.name[0].lower_ in FEMALE_NAMES | MALE_NAMES:
+                org.type = "person"
+            org.mentions.extend(c.mentions)
+            org.roles.extend(r for r in c.roles if r not in org.roles)
+            c.mentions.clear()
 
     @staticmethod
     def _add_bare_names(doc: Doc, clusters: list[_Cluster], person_keys: dict[str, _Cluster],

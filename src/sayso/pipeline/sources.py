@@ -8,7 +8,8 @@ For every attribution it decides, from the source span, the parse and what came 
   earlier source with the same head noun, else to a named actor with that title, and "the
   Vermont senator" to the person who was the subject just before; "who" to its antecedent;
   a description in the headline ("DNC chair dismisses …"), or one with no person named
-  before it, to the person the article quotes most (so sources are resolved twice);
+  before it, to the person the article quotes most (so sources are resolved twice); an "I"
+  outside quotation marks to the writer (a closing note's or a column headline's name);
 - **the source type**: ``named_person``, ``anonymous_person`` (an unnamed individual: "a senior
   official", "sources", "a neighbour"), ``organisation`` (also an unnamed spokesperson, who
   speaks on the record for one), ``group`` ("analysts", "critics", "many", "46 percent", "A,
@@ -60,7 +61,7 @@ DOCUMENT_NOUNS = frozenset(
         "amendment", "resolution", "agreement", "platform", "manifesto", "regulation", "photo",
         "photograph", "picture", "image", "journal", "spot", "slide", "presentation", "database",
         "film", "documentary", "precedent", "placard", "publication", "excerpt", "cable",
-        "passage", "caption"
+        "passage", "caption", "polling", "op-ed"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -119,7 +120,8 @@ MEDIUM_NOUNS = frozenset(
         "opening", "ceremony", "roundtable", "paper", "stop", "convention", "breakfast",
         "fundraiser", "diatribe", "tirade", "rant", "expose", "exposé", "profile", "newspaper",
         "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
-        "robocall", "mail", "exchange", "document", "commercial", "trail", "panel"
+        "robocall", "mail", "exchange", "document", "commercial", "trail", "panel", "study",
+        "poll", "survey", "tribute", "eulogy", "town hall"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -288,7 +290,7 @@ CARRIER_VERBS = frozenset(["publish", "issue", "release", "write", "send", "post
 CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "release",
                            "message", "tweet", "post", "notice", "filing", "op-ed", "editorial",
                            "column", "essay", "video", "ad", "advertisement", "complaint",
-                           "paper", "lawsuit", "suit", "petition", "note"])
+                           "paper", "lawsuit", "suit", "petition", "note", "report"])
 """… when the object is one of these (a website or a book "asking for …" is the source)."""
 AUDIENCE_NOUNS = frozenset(["audience", "crowd", "press", "media", "public", "congregation",
                             "gathering", "meeting", "assembly", "rally", "conference", "camera"])
@@ -303,6 +305,11 @@ _PERSON_PRON = {"he": "m", "she": "f", "i": "", "him": "m", "her": "f", "his": "
 _PLURAL_PRON = frozenset(("they", "we", "their", "our"))
 """Pronouns, possessives too: "his critique of" is his, as "he criticised" is he."""
 _POSSESSIVES = frozenset(("his", "her", "their", "our", "its"))
+_FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
+_RAISING = frozenset(("seem", "appear", "look", "sound", "know", "prove"))
+"""Verbs whose subject is part of what they report: "Calder seems to be ready"."""
+_STANDINGS = frozenset(("polls", "surveys"))
+"""Where a candidate stands, not where words were given: "trailing in the polls"."""
 _RELATIVE = frozenset(("who", "which", "that"))
 _CROWDS = frozenset(("audience", "crowd", "congregation"))
 """Singular nouns for many people speaking as one: a group."""
@@ -313,6 +320,8 @@ _UNNAMING = _FAMILIAR | frozenset(("anonymity", "condition", "declined", "named"
                                    "anonymous", "senior"))
 """Words that keep a description unnamed, so that no name later in the story is its."""
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+_PLAIN_PEOPLE = frozenset(("man", "woman", "guy", "person", "lady", "gentleman"))
+"""Nouns that say nothing of a person but sex: "the man" is whoever was just quoted."""
 _COUNTED_BACK = frozenset(("they", "neither", "both", "none", "each", "all"))
 """Subjects that point back at the people just quoted: "(Neither wanted to share his name.)"
 gives its reason to the "two men" before it."""
@@ -399,8 +408,17 @@ def _span(doc: Doc, a: Attribution) -> Span | None:
 
 
 def _root(span: Span) -> Token:
-    """The span's head, skipping a trailing punctuation root spaCy sometimes picks."""
+    """The span's head, skipping a trailing punctuation root spaCy sometimes picks; within
+    the span's first sentence (a name the parser split from its title's last words), and a
+    name the parser made a second subject of the verb, after a noun that cannot speak ("a
+    defeat Obama believes to be the worst")."""
+    if span[0].sent.end < span.end:
+        span = span.doc[span.start : span[0].sent.end]
     root = span.root
+    if root.dep_ in _SUBJECT_DEPS and root.pos_ == "NOUN" and root.is_lower \
+            and not _speaks(root.lemma_.lower()):  # not a dateline's "KESTWICK, Nov. 27 –"
+        root = next((t for t in span if t.i > root.i and t.dep_ in _SUBJECT_DEPS
+                     and t.head == root.head and actor_at(span.doc, t) is not None), root)
     if root.is_punct:
         words = [t for t in span if not t.is_punct]
         if words:
@@ -411,6 +429,9 @@ def _root(span: Span) -> Token:
     last = span[-1]
     if root.pos_ == "VERB" and last.pos_ == "NOUN" and last.head == root:
         root = last  # "festival insiders" with the first word read as a verb
+    if len(span) > 2 and span[-2].tag_ == "POS" and last.lemma_.lower() in DOCUMENT_NOUNS \
+            and actor_at(span.doc, root) is None:
+        root = last  # "the secretary of state’s website", "website" misparsed under "of"
     if root.tag_ == "VBG":  # "residents campaigning to save X" with the participle made
         root = next((c for c in root.children if c.dep_ == "nsubj"  # the clause's head
                      and span.start <= c.i < span.end), root)
@@ -441,7 +462,8 @@ class SourcesComponent(AttributionLayer):
     ) -> tuple[list[Attribution], list[Span | None]]:
         """Source type, anonymity and its reason, actor link and channel of each attribution."""
         spans = {i: _span(doc, atts[i]) for i in range(len(atts))}
-        reasons = self._assign_reasons(doc, text, spans)
+        reasons = self._assign_reasons(doc, text, {  # "“…,” said the woman, who declined …"
+            i: sp or _cue_subject(doc, atts[i]) for i, sp in spans.items()})
         infos = self._resolve(doc, text, atts, actors, spans, reasons, None)
         lead = _most_quoted(actors, infos)
         if lead is not None and (
@@ -486,6 +508,7 @@ class SourcesComponent(AttributionLayer):
              if s >= headline), default=len(text))
         done: dict[int, tuple[int, int, float, _Info]] = {}  # i -> (sent, char, subject, info)
         infos: dict[int, _Info] = {}
+        writer: list[int | None] = []  # found once, at the first "I"
         for i in sorted(range(len(atts)), key=lambda i: _anchor(atts[i])):
             a = atts[i]
             span = spans[i] or self._shared_source(doc, a, atts, spans) \
@@ -496,6 +519,11 @@ class SourcesComponent(AttributionLayer):
             if span is not None and span.start_char < opening and info.anonymous \
                     and lead is not None and _delayed_name(span, actors[lead], headline):
                 info = _Info("named_person", False, (), lead, info.lemma, False)
+            me = None if span is None else _root(span) if len(span) > 1 else span[0]
+            if me is not None and me.lower_ in _FIRST_PERSON \
+                    and not _inside_quotation(text, me.idx):  # the writer's own "I"
+                writer = writer or [_writer(doc, text, actors, headline)]
+                info = _Info("named_person", False, (), writer[0], "i", False)
             if i in reasons:  # a stated reason makes any source an anonymous one
                 info = replace(info, reason=(reasons[i],), anonymous=True)
             if info.anonymous:
@@ -505,7 +533,7 @@ class SourcesComponent(AttributionLayer):
             if span is not None:
                 root = _root(span)
                 done[i] = (sents[root.i], root.idx, _subject_weight(root), info)
-                if info.actor is not None and root.lower_ in _PERSON_PRON:
+                if info.actor is not None and _PERSON_PRON.get(root.lower_):
                     gender.setdefault(info.actor, _PERSON_PRON[root.lower_])
             infos[i] = info
         return infos
@@ -556,6 +584,9 @@ class SourcesComponent(AttributionLayer):
                 and not _has_conj(root):  # "She and her aides" are a group
             found = self._antecedent(doc, root, actors, done, gender, sents, exclude, quoted,
                                      introduced)
+            if found is not None and low in _PLURAL_PRON and found.type == "organisation":
+                return _Info("group", False, (), None, found.lemma, True)  # "they" are its
+                # people ("The club … They said"), several speakers, not the body
             if found is not None:
                 return found
         relcl = root.head.dep_ == "relcl"
@@ -624,12 +655,23 @@ class SourcesComponent(AttributionLayer):
                                  lambda info: info.lemma == lemma and info.plural == plural)
             if prior is not None:
                 return prior
+            if "the" in dets and lemma in _PLAIN_PEOPLE and root.tag_ == "NN":
+                last = self._latest(done, sents[root.i], root.idx, lambda info: not info.plural
+                                    and info.type in ("named_person", "anonymous_person"),
+                                    within=2)
+                if last is not None and last.anonymous:  # "Another worshipper, who did not
+                    return last  # want to be named, said … “…,” the man said"
             titled = None if lemma in _BODIES_AND_DOCUMENTS else self._titled(actors, root)
             epithet = "the" in dets and _person_noun(lemma) and lemma in used \
                 and _definite(doc[used[lemma]]) \
                 and lemma not in ANON_NOUNS and lemma not in _BODIES_AND_DOCUMENTS
             described = epithet or (("the" in dets or possessed) and lemma in PERSON_ROLE_NOUNS)
-            if titled is None and described and root.tag_ == "NN" and not _has_conj(root):
+            proper = root.tag_ == "NNP" and "the" in dets and root.ent_type_ in ("", "NORP") \
+                and (described or (root.ent_type_ == "NORP" and _is_subject(root)))  # a title
+            # tagged as a name ("the former House Speaker", "the billionaire mogul"), one of a
+            # party who speaks ("the Texan said"; not "according to The Federalist")
+            if titled is None and ((described and root.tag_ == "NN") or proper) \
+                    and not _has_conj(root):
                 titled = self._salient_person(doc, actors, root, gender, quoted, lead, owners)
             if titled is not None:
                 return _Info("named_person", False, (), titled, root.lemma_.lower(), False)
@@ -644,6 +686,10 @@ class SourcesComponent(AttributionLayer):
         """A source typed from its own words, without looking back."""
         lemma = root.lemma_.lower()
         if _has_conj(root) or _two_people(doc, span, root):  # "Clinton, Sanders and O'Malley",
+            if all(t.lemma_.lower() in DOCUMENT_NOUNS or is_outlet(  # "Multiple reports and a
+                    doc[t.left_edge.i : t.i + 1].text) for t in _conjuncts(root)):  # detailed
+                return _Info("document", False, (), None, lemma, True)  # account", "the Times
+                # and the Journal": documents
             return _Info("group", False, (), None, lemma, True)  # "the Times and Gannett"
         if lemma in SHARE_WORDS or _no_one(root) or (root.like_num and (
                 lemma != "one" or _is_fraction(root))):
@@ -671,6 +717,8 @@ class SourcesComponent(AttributionLayer):
             at = None  # "Aides said" opening a sentence, taken by NER for a name
         if at is not None:
             actor = actors[at]
+            if actor.type == "person" and root.tag_ == "NNPS" and _definite(root):
+                return _Info("group", False, (), None, lemma, True)  # "The Clintons": a family
             if actor.type == "person" and not is_outlet(actor.name):  # NER may take
                 return _Info("named_person", False, (), at, lemma, False)  # "USA Today" for one
             outlet = _is_outlet_actor(actor) or is_outlet(  # "The Hill", an actor "Hill"
@@ -756,7 +804,7 @@ class SourcesComponent(AttributionLayer):
                 best = (key, info)
 
         for sent, char, subject, info in done.values():
-            if char >= here:
+            if char >= here or info.lemma == "i":  # the writer is no "he" of the story
                 continue
             ok = (
                 info.type in ("named_person", "anonymous_person") and not info.plural
@@ -891,7 +939,7 @@ class SourcesComponent(AttributionLayer):
         is not "Obama's former strategist")."""
         want = GENDERED_NOUNS.get(root.lower_, "")
         here = root.idx
-        party = _parties(c.lower_ for c in root.children)
+        party = _parties([root.lower_, *(c.lower_ for c in root.children)])
         people = {
             k: [(s, e) for s, e in actor.mentions if s < here]
             for k, actor in enumerate(actors)
@@ -1021,9 +1069,15 @@ class SourcesComponent(AttributionLayer):
         if not found:  # "Hughes, at Thursday's debate, cited …": a parenthesis the parser
             found = _parenthetical_channel(doc, verb, cue)  # hung on the verb before
         word = verb
-        while not found and word.dep_ in ("advcl", "conj", "acl") and word.head.i < word.i:
+        while not found and word.dep_ in ("advcl", "conj", "acl", "relcl") \
+                and word.head.i < word.i:
             head = word.head  # "filed a complaint, claiming …", "a letter calling for …"
-            if word.dep_ == "acl" and head.lemma_.lower() in MEDIUM_NOUNS:  # "at a news
+            if word.dep_ == "relcl":
+                if head.pos_ == "NOUN" and head.lemma_.lower() in MEDIUM_NOUNS and any(
+                        c.dep_ == "prep" and any(o.lower_ in ("which", "whom") for o in c.children)
+                        for c in word.children):  # "held a news conference in which he said"
+                    found = _outside_source([(head.left_edge.idx, head.idx + len(head))], a)
+            elif word.dep_ == "acl" and head.lemma_.lower() in MEDIUM_NOUNS:  # "at a news
                 where = head.head if head.dep_ == "pobj" else head  # conference announcing"
                 found = _outside_source([_subtree_chars(where)], a)  # not "The book titled"
             elif head.pos_ in ("VERB", "AUX"):
@@ -1038,8 +1092,49 @@ class SourcesComponent(AttributionLayer):
         if not found and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
             return ()  # "said in an interview, pointing out …": the channel is the said's
         if not found:  # not from the content: "said he began speaking with …" is no channel
-            return _fixed_channel(text, ((verb.sent.start_char, verb.sent.end_char),), a.content)
+            sent = verb.sent
+            if sent.start > 0 and not doc[sent.start - 1].is_punct \
+                    and "\n" not in doc[sent.start - 1].text:
+                sent = doc[sent.start - 1].sent  # a sentence the parser cut at a quotation
+                # mark: "Tuesday on WTMJ’s | “Midday,” while discussing …, X said"
+            return _fixed_channel(text, ((sent.start_char, verb.sent.end_char),), a.content)
         return tuple(sorted(found))
+
+
+def _writer(doc: Doc, text: str, actors: list[Actor], headline: int) -> int | None:
+    """Who an article's own "I" is (its first person outside quotation marks): the person a
+    closing note on the writer names ("Ana Vellis is a playwright …"), else the one person
+    a column's headline names before a colon ("Ana Vellis: …") whom the body never makes
+    the subject of a sentence; else a writer with no name (``None``)."""
+    noted: list[tuple[int, int]] = []
+    last = text.rstrip().rfind("\n\n")
+    titled: set[int] = set()
+    subjects: set[int] = set()
+    for k, actor in enumerate(actors):
+        if actor.type != "person":
+            continue
+        for s, e in actor.mentions:
+            if s < headline:
+                if text[e : e + 1] == ":":
+                    titled.add(k)
+                continue
+            mention = doc.char_span(s, e, alignment_mode="expand")
+            if mention is not None and _is_subject(mention.root) \
+                    and not _inside_quotation(text, s):
+                subjects.add(k)
+            if s > last and not text[last:s].strip() \
+                    and re.match(r"\s+(?:is|was|has been)\s", text[e : e + 12]):
+                noted.append((s, k))
+    only = titled - subjects
+    return max(noted)[1] if noted else only.pop() if len(only) == 1 else None
+
+
+def _inside_quotation(text: str, pos: int) -> bool:
+    """Whether a position is inside quotation marks opened in its paragraph (curly,
+    straight, or doubled apostrophes)."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 \
+        or before.count("''") % 2 == 1
 
 
 def _is_phrase(doc: Doc, phrase: tuple[int, int]) -> bool:
@@ -1108,10 +1203,12 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
             if owner.lemma_ in TOLD_VERBS and ((child.dep_ in ("dobj", "dative") and _addressed(
                     doc, owner, child)) or (child.dep_ == "advmod" and child.i == owner.i + 1
                                             and child.is_title)):
-                phrases.append(_subtree_chars(child, owner.lemma_ == "remind"))  # "told the AP",
-                # "asked Clinton", "reminded voters" (not "of" what); a
+                phrases.append(_subtree_chars(child, "of" if owner.lemma_ == "remind" else "about"))
+                # "told the AP", "asked Clinton", "reminded voters" (not "of" or "about" what); a
                 # capitalised "adverb" mid-sentence is a name the tagger missed ("told O’Hara")
-            elif prep and child.lower_ in CHANNEL_PREPS:  # "sent a letter to the board"
+            elif prep and child.lower_ in CHANNEL_PREPS and not any(
+                    g.dep_ == "mark" for g in child.children):  # not a comparison's "than he
+                # has in past debates", "as they did in a debate last week"
                 objs = [c for c in child.children if c.dep_ == "pobj"]  # "in an e-mail":
                 if any(_channel_object(owner, child, o) for o in objs):  # "e", "-", "mail"
                     phrases.append(_subtree_chars(child))
@@ -1141,6 +1238,9 @@ def _addressed(doc: Doc, verb: Token, obj: Token) -> bool:
     if verb.lemma_ in _HEARER_VERBS or obj.ent_type_ in ("PERSON", "ORG") or (
             obj.pos_ == "PROPN" and actor_at(doc, obj) is not None):
         return True
+    if verb.lemma_ in _ASKING_VERBS and obj.tag_ == "NN" and _person_noun(obj.lemma_.lower()):
+        return True  # "asked the real estate mogul"; not "ask the candidates", often the
+        # readers or people an ad or a poll speaks to
     return obj.lemma_.lower() in AUDIENCE_NOUNS | ORG_NOUNS  # "asked the crowd", "asked the
     # campaign"
 
@@ -1201,7 +1301,9 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
     if p == "before" or (p == "in" and obj.lower_ == "front"):  # "before millions of
         return any(_onlookers(o) for o in _of_objects(obj))  # viewers", "in front of a crowd"
     of = _of_objects(obj)  # "an issue of Foreign Policy magazine"
-    medium = (any(_word(o) in MEDIUM_NOUNS or o.lower_ in MEDIUM_NOUNS
+    medium = (any((_word(o) in MEDIUM_NOUNS or o.lower_ in MEDIUM_NOUNS
+                   or _compound(o) in MEDIUM_NOUNS)  # "a Tuesday town hall"
+                  and not (o.lower_ in _STANDINGS and p == "in")  # "leads in the polls"
                   for o in (obj, _counted(obj)))  # "a series of posts"
               or any(is_outlet(o.text) or o.lemma_.lower() in OUTLET_NOUNS for o in of)) and not (
         obj.lower_ == "stop" and not any(c.dep_ in ("det", "poss") for c in obj.children))
@@ -1262,6 +1364,13 @@ def _word(noun: Token) -> str:
     return noun.lemma_.lower()
 
 
+def _compound(noun: Token) -> str:
+    """A noun with the compound word just before it ("town hall"), lower case."""
+    before = noun.doc[noun.i - 1] if noun.i else noun
+    return f"{before.lower_} {noun.lemma_.lower()}" if before.dep_ == "compound" \
+        and before.head == noun else ""
+
+
 def _of_objects(noun: Token) -> list[Token]:
     """The objects of a noun's "of" ("a crowd of people", "millions of viewers")."""
     return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -1320,14 +1429,15 @@ def _platform(obj: Token) -> bool:
     # page"
 
 
-def _subtree_chars(token: Token, before_of: bool = False) -> tuple[int, int] | None:
-    """The phrase under ``token``, cut before a clause ("in a statement that …"), and with
-    ``before_of`` before its "of" ("reminded the audience of his remarks")."""
+def _subtree_chars(token: Token, before: str = "") -> tuple[int, int] | None:
+    """The phrase under ``token``, cut before a clause ("in a statement that …"), and before
+    its preposition ``before`` ("reminded the audience of his remarks", "asked the mayor
+    about the tram")."""
     toks: list[Token] = []
     for t in token.subtree:
         if t.i > token.i and (t.dep_ in ("mark", "ccomp", "relcl", "acl", "advcl")
                               or t.lower_ in ("that", "who", "which") or "\n" in t.text
-                              or (before_of and t.lower_ == "of" and t.head == token)):
+                              or (t.lower_ == before and t.head == token)):
             break
         toks.append(t)
     while toks and (toks[-1].is_punct or toks[-1].is_space):
@@ -1380,6 +1490,12 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
     if cue is None:
         return None
     subject = next((c for c in cue.root.children if c.dep_ == "nsubj"), None)  # not "was
+    own = subject is not None and (actor_at(doc, subject) is not None or any(
+        s == subject.left_edge.idx for s, _ in a.content)) and not (  # the cue's own
+        cue.root.lemma_ in _RAISING and not any(  # subject, a name or a phrase the model
+            c.dep_ == "xcomp" and c.i < cue.end for c in cue.root.children))  # took for
+    # a piece of content ("“…,” said the woman, who …"); not the subject of a bare "seems",
+    # which is part of what seems ("Calder seems to be ready")
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.root.children)
     if subject is None and cue.start > 0 and not passive:  # asked": passive
         before = doc[cue.start - 1]  # "“…,” Tulsa police Chief Chuck Jordan said", misparsed
@@ -1392,17 +1508,36 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
             return doc[start : before.i + 1]
     if subject is None and not passive:
         subject = _governing_subject(cue.root)
+        if subject is None and any(e <= cue.start_char for _, e in a.content):
+            subject = _inverted_subject(cue)  # "“…,” said the woman"
+            own = subject is not None and any(s == subject.left_edge.idx for s, _ in a.content)
     elif subject is not None and not (
             cue.start - 3 <= subject.right_edge.i and subject.left_edge.i <= cue.end):
         return None  # by the cue ("X, a surrogate, said", "reported Reuters"), not a stray
-    if subject is None or any(s <= subject.idx < e for s, e in a.content):
-        return None
+    if subject is None or (any(s <= subject.idx < e for s, e in a.content) and not own):
+        return None  # the cue's own subject is no part of what it says, though the model
+        # took it for content ("Mr. Cruz seemed to mock …")
     lemma = subject.lemma_.lower()
     if not (subject.pos_ == "PROPN" or subject.lower_ in _PERSON_PRON
             or subject.lower_ in _PLURAL_PRON or (subject.pos_ == "NOUN" and (
                 _person_noun(lemma) or lemma in _BODIES_AND_DOCUMENTS))):
         return None  # "suspicions persist that …": the claim, not who holds it
     return doc[subject.left_edge.i : subject.i + 1]
+
+
+def _inverted_subject(cue: Span) -> Token | None:
+    """The noun right after a quote's cue, which the parser did not make its subject
+    ("“…,” said the woman, who …"): a name or a noun with at most two words before it."""
+    doc = cue.doc
+    if cue.end >= len(doc) or cue.root.tag_ == "VBN":  # "also known as Myanmar"
+        return None
+    first = doc[cue.end]
+    noun = first.head if first.dep_ in ("det", "amod", "compound") else first
+    if noun.i < first.i or noun.i - first.i > 2 or not (
+            _person_noun(noun.lemma_.lower()) if noun.pos_ == "NOUN"
+            else noun.pos_ == "PROPN" and noun.ent_type_ in ("PERSON", "ORG")):
+        return None
+    return noun
 
 
 def _acted_on(doc: Doc, a: Attribution, span: Span) -> bool:
@@ -1436,8 +1571,8 @@ def _governing_subject(verb: Token) -> Token | None:
                 or head.head is head:
             return None
         head = head.head
-        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
+        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:  # "she's tacked left, criticizing …" parsed as a passive
             return subject
     return None
 
@@ -1608,12 +1743,19 @@ def _definite(token: Token) -> bool:
 
 
 def _supposed(token: Token) -> bool:
-    """Whether a word is in a "that", "if" or "whether" clause: a claim or a supposition,
-    whose "a woman" is a kind of person, not one the story introduces."""
+    """Whether a word is in a "that", "if" or "whether" clause, or is the subject of a "for
+    … to" infinitive ("It is rare for a judge to weigh in"): a claim, a supposition or a
+    case in general, whose "a woman" is a kind of person, not one the story introduces."""
     verb = token.head
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    return any(c.dep_ == "mark" and c.lower_ in ("that", "if", "whether") for c in verb.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("that", "if", "whether", "for")
+               for c in verb.children)
+
+
+def _speaks(lemma: str) -> bool:
+    """Whether a common noun can be a source: a person, a body or a document."""
+    return _person_noun(lemma) or lemma in _BODIES_AND_DOCUMENTS or lemma in GROUP_WORDS
 
 
 def _person_noun(lemma: str) -> bool:
@@ -1675,7 +1817,7 @@ def _is_fraction(root: Token) -> bool:
 
 def _has_conj(root: Token) -> bool:
     """Whether the source names several speakers joined by "and" ("A, B and C", "X, as well
-    as her campaign", "X, along with Y,")."""
+    as her campaign", "X, along with Y,") or "nor" ("Neither X nor his rivals")."""
     near = [*root.children, *(root.head.children if root.dep_ == "nsubj" else ())]
     if any(c.dep_ == "prep" and c.lower_ in ("along", "together") and c.i > root.i and any(
             g.lower_ == "with" for g in c.children) for c in near):
@@ -1692,8 +1834,19 @@ def _has_conj(root: Token) -> bool:
         if nxt is None:
             break
         chain.append(nxt)
-    return any(t.dep_ == "conj" for t in chain) and any(
-        c.dep_ == "cc" and c.lower_ in ("and", "&", "as") for t in chain for c in t.children)
+    joined = [t for t in chain if t.dep_ == "conj"]
+    if root.pos_ == "PROPN" and all(t.tag_ == "NN" for t in joined) and any(
+            t.dep_ == "appos" for t in (*chain, *root.children)):
+        return False  # one person, two descriptions: "X, a Democrat and former senator",
+        # "X, a professor at Y, and a co-editor of Z", however the parser hung them
+    return bool(joined) and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "&", "as", "nor") for t in chain for c in t.children)
+
+
+def _conjuncts(root: Token) -> list[Token]:
+    """A head and the heads joined to it by "and" ("reports" and "account" of "reports and
+    a detailed account")."""
+    return [root, *(t for c in root.children if c.dep_ == "conj" for t in _conjuncts(c))]
 
 
 def _common_plural(name: str) -> bool:

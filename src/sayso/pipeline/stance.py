@@ -40,7 +40,8 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
             "emphasize", "emphasise", "stress", "reiterate", "point", "sing", "pitch", "quip",
             "shout", "gloat", "brag", "boast", "repeat", "remind", "highlight", "invoke",
             "lecture", "outline", "read", "joke", "email", "inform", "echo", "announcement",
-            "refer", "proclaim", "retweet"),
+            "refer", "proclaim", "retweet", "exclaim", "recite", "articulate",
+            "attribute", "statement"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims", "posit", "rumor", "rumour", "assertion", "insistence",
               "argument"),
@@ -50,34 +51,37 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                "complain", "complaint", "admonish", "hit", "bemoan", "rail", "knock", "taunt",
                "condemnation", "critical", "grouse", "assail", "caricature", "rebuke", "hurl",
                "disparage", "characterize", "characterise", "savage", "lament", "hammer",
-               "castigate", "chide", "displeasure"),
+               "castigate", "chide", "displeasure", "impugn", "scoff", "insult", "broadside",
+               "rant", "protest"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
-             "plead"),
+             "plead", "debunk", "disagree"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
                 "consider", "regard", "see", "understand", "worry", "trust", "assume", "view",
                 "guess", "convince", "concern", "realize", "realise", "suspicion", "know",
                 "confident", "skeptical", "sceptical", "thought", "recognize", "recognise",
                 "foresee", "imagine", "interpret", "deem", "sentiment", "anxiety", "hopeful",
-                "judge"),
+                "judge", "belief", "certain", "faith", "confidence"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
                 "suggestion", "speculate", "predict", "estimate", "propose", "proposal",
-                "recommend", "recommendation", "allude", "float", "foreshadow", "speculation"),
+                "recommend", "recommendation", "allude", "float", "foreshadow", "speculation",
+                "surmise"),
     "confirm": ("confirm", "verify", "corroborate", "affirm"),
     "report": ("report", "find", "show", "reveal", "conclude", "according", "publish",
                "record", "document", "account", "list", "learn", "project", "reportedly",
                "expose", "disclose", "uncover", "discover", "examine", "demonstrate",
                "chronicle", "illustrate", "conclusion", "quote", "calculate", "detail",
-               "underscore"),
+               "underscore", "depict"),
     "warn": ("warn", "caution", "alert", "threaten"),
-    "promise": ("promise", "pledge", "vow", "guarantee", "assure", "commit", "intend"),
+    "promise": ("promise", "pledge", "vow", "guarantee", "assure", "commit", "intend",
+                "assurance"),
     "ask": ("ask", "question", "urge", "demand", "request", "appeal", "call", "press",
             "wonder", "query", "invite", "encourage", "exhort", "plea", "petition",
-            "order", "advise", "lobby", "advocate", "seek"),
+            "order", "advise", "lobby", "advocate", "seek", "implore", "ponder"),
     "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree"),
     "refuse": ("decline", "refuse", "rebuff"),
     "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend", "endorse",
                "endorsement", "extol", "tout", "laud", "compliment", "champion", "cheer",
-               "celebrate", "credit", "cheerleading"),
+               "celebrate", "credit", "cheerleading", "tribute", "vouch", "promote"),
 }
 """Cue lemma -> stance class; a cue not listed is ``other``. Documented in docs/sources.md."""
 
@@ -88,10 +92,15 @@ _FALSE_WORDS = re.compile(
     r"unfounded|inaccurate|ridiculous|absurd)\b", re.IGNORECASE)
 _NEGATED_PLEA = re.compile(r"\bnot guilty\b", re.IGNORECASE)
 _MEDIUM_VERBS = frozenset(["publish", "issue", "release", "write", "post", "send", "put",
-                           "repeat", "conclude", "seem", "appear", "express"])
+                           "repeat", "conclude", "seem", "appear", "express", "statement"])
 """Verbs that carry a speech act named after them in the cue ("issued a statement denying
 …", "wrote a letter rejecting …", "repeated his claim", "seemed to confirm", "expressed
-doubts"): the later verb or noun gives the class."""
+doubts"): the later verb or noun gives the class; so does a statement's ("a statement
+condemning …")."""
+_PROMOTED_CLAIM = re.compile(
+    r"\b(theor(?:y|ies)|thes[ie]s|conspirac(?:y|ies)|claims?|lies|myths?|rumou?rs?|hoax\w*|"
+    r"stor(?:y|ies)|falsehoods?)\b", re.IGNORECASE)
+"""What is promoted as a claim, not praised ("promoting a debunked thesis")."""
 _PEJORATIVE = re.compile(
     r"\b(careless|reckless|liars?|amoral|bull(?:y|ies)|deplorables?|rapists?|criminals|"
     r"disgrace\w*|worse|worst|extreme|liability|unacceptable|nasty|unstable|"
@@ -140,7 +149,8 @@ _TOLD_TO = re.compile(r"\W*(?:not\s+|never\s+)?to\s+\w", re.IGNORECASE)
 """The words of a "told" that are an order, not a statement ("to leave", "never to …")."""
 _PHRASAL = {("push", "back"): "deny", ("beat", "back"): "deny", ("laugh", "off"): "deny",
             ("shrug", "off"): "deny", ("brush", "off"): "deny", ("brush", "aside"): "deny",
-            ("make", "clear"): "say", ("go", "after"): "accuse", ("count", "on"): "believe"}
+            ("make", "clear"): "say", ("go", "after"): "accuse", ("count", "on"): "believe",
+            ("push", "for"): "ask"}
 """Cues whose class lies in a verb and its particle or complement ("pushed back on the
 claims", "laughed off the warning", "made clear that …")."""
 
@@ -164,6 +174,9 @@ REQUEST_NOUNS = frozenset(["request", "motion", "petition", "appeal", "applicati
                            "demand", "call"])
 """What a denial may reject that is no claim but a request someone made ("rejected a media
 request to unseal the file", "denied the motion"): it answers that ``ask`` attribution."""
+OFFER_NOUNS = frozenset(["offer", "push", "proposal", "invitation", "overture", "bid",
+                         "question"])
+"""What a "rejected" or "dismissed" turns down without denying a claim: ``refuse``."""
 _FILING_VERBS = frozenset(["file", "submit", "lodge", "bring"])
 """Verbs that make a request in a document: "filed a motion to unseal" is an ``ask``."""
 _CHARGE_EVENT = re.compile(
@@ -204,7 +217,8 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
                     if (t.lemma_.lower(), t.nbor().lower_) in _PHRASAL), None)
     if phrasal:
         return phrasal
-    known = [t for t in words if _lemma(t) in _CLASS_OF]  # "was quick to add"
+    known = [t for t in words if _lemma(t) in _CLASS_OF] or [  # "was quick to add"
+        t for t in cue if t.pos_ == "ADJ" and _lemma(t) in _CLASS_OF]  # "remain confident"
     if len(known) > 1 and _lemma(known[0]) in _MEDIUM_VERBS:
         known = known[1:]  # "published a letter disputing …": the letter is how, not what
     verb = (known or words)[0]
@@ -232,8 +246,8 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
             return "accuse"  # "called him a liar"
         if _LAUDATORY.search(content):
             return "praise"
-    if lemma == "plead" and _NEGATED_PLEA.search(content):
-        return "deny"
+    if lemma == "plead":
+        return _plea(verb, content)
     if lemma in _FILING_VERBS and _first_noun(doc, (*a.cue[1:], *a.content[:1])) in REQUEST_NOUNS:
         return "ask"  # "filed a motion to unseal the records"
     if lemma == "call" and not calls_on:
@@ -244,11 +258,39 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
             or (verb.dep_ == "xcomp" and verb.head.lemma_ == "fail")):
         return "other"  # "did not mention", "failed to mention", "did not promise": no
         # speech act ("has not said" is read as one; "did not think" is still a belief)
+    if lemma in _DOUBTING and {"dobj", "prep"} <= {
+            c.dep_ for c in verb.children if c.tag_ == "PRP" or c.lower_ in ("over", "on")}:
+        return "accuse"  # "challenging him over his comments": at him, not his claim
     if lemma in _DOUBTING and verb.pos_ == "VERB" and \
             _first_noun(doc, a.content[:1]) in CLAIM_NOUNS:
         return "deny"  # "challenged the assertion that …"
-    return "deny" if stance == "say" and (
+    if lemma == "buy" and any(c.dep_ == "neg" for c in verb.children) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS for c in verb.children):
+        return "deny"  # "did not buy her argument"
+    if stance == "deny" and _first_noun(doc, (*a.cue[1:], *a.content[:1])) in OFFER_NOUNS:
+        return "refuse"  # "rejected a push by the minister", "dismissed questions"
+    if stance == "say" and any(t.lower_ == "against" and t.i > verb.i for t in cue):
+        return "accuse"  # "spoke out against the law", "testified against him"
+    if lemma == "disagree" and not any(t.lower_ == "with" for t in cue):
+        return "other"  # "disagree with him" denies; "officials disagree on what …" differ
+    if lemma == "promote" and _PROMOTED_CLAIM.search(content[:120]):
+        return "claim"  # "promoting a debunked theory"; "promoting her plans" praises
+    return "deny" if stance in ("say", "report") and (
         _CALLED_UNTRUE.search(content) or _QUOTED_DENIAL.search(content)) else stance
+
+
+def _plea(verb: Token, content: str) -> str:
+    """A plea's class: "pleaded not guilty" denies, "pleaded guilty" or "pleaded to a
+    charge" admits, "pleaded with them" or "pleaded for mercy" asks."""
+    if _NEGATED_PLEA.search(content):
+        return "deny"
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    if any(t.lower_ in ("with", "for") for t in after[:1]):
+        return "ask"
+    if any(t.lower_ in ("guilty", "to", "no") for t in after) or \
+            content.lower().startswith(("guilty", "to ")):
+        return "admit"
+    return "deny"
 
 
 def _lemma(token: Token) -> str:
