@@ -29,6 +29,7 @@ from sayso.pipeline.model import (
     ROLE_FILE,
     AttributionModel,
     close_open_phrase,
+    drop_dateline,
     one_source_piece,
     token_runs,
 )
@@ -203,6 +204,23 @@ def test_a_source_in_two_pieces_keeps_the_cues_subject() -> None:
     doc2 = Doc(doc.vocab, words=words, heads=heads, deps=deps2,
                sent_starts=[True] + [False] * 9)
     assert one_source_piece(doc2, [0, 4], [6]) == [4]
+
+
+def test_a_source_loses_its_dateline_and_keeps_its_relative_clause() -> None:
+    """"WASHINGTON -- Ms. Vale" is Ms. Vale; a source cut at its relative pronoun ("A study
+    that") runs through the clause, which ends before the cue."""
+    nlp = spacy.blank("en")
+    doc = nlp("WASHINGTON -- Ms. Vale said it .")
+    assert drop_dateline(doc, [0, 1, 2, 3]) == [2, 3]
+    assert drop_dateline(doc, [2, 3]) == [2, 3]
+    words = ["A", "study", "that", "appeared", "in", "May", "found", "gains", "."]
+    heads = [1, 6, 3, 1, 3, 4, 6, 6, 6]
+    deps = ["det", "nsubj", "nsubj", "relcl", "prep", "pobj", "ROOT", "dobj", "punct"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps,
+              tags=["DT", "NN", "WDT", "VBD", "IN", "NNP", "VBD", "NNS", "."],
+              sent_starts=[True] + [False] * 8)
+    assert close_open_phrase(doc, [0, 1, 2], [6]) == [0, 1, 2, 3, 4, 5]
+    assert close_open_phrase(doc, [0, 1, 2], [4]) == [0, 1, 2]
 
 
 def test_blank_line_starts_a_sentence() -> None:

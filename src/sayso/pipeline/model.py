@@ -109,20 +109,35 @@ _PHRASE_OPENERS = frozenset({"det", "amod", "compound", "poss", "nummod", "aux",
 
 
 def close_open_phrase(doc: Doc, content: list[int], cue: list[int]) -> list[int]:
-    """The content, run on to the end of a phrase its last word leaves open. The greedy role
-    tagger sometimes stops at a modifier whose head follows ("a 30-minute | interview") or at
-    a preposition before its object ("at one of | the golf courses"); the phrase is finished
-    within the sentence, never across the cue."""
+    """A content or source, run on to the end of a phrase its last word leaves open. The
+    greedy role tagger sometimes stops at a modifier whose head follows ("a 30-minute |
+    interview"), at a relative pronoun ("a study that | appeared in …") or at a preposition
+    before its object ("at one of | the golf courses"); the phrase is finished within the
+    sentence, never across the cue."""
     last = max(content)
     t = doc[last]
     end = last
-    if t.dep_ in _PHRASE_OPENERS and t.head.i > last:
-        end = t.head.right_edge.i
+    if (t.dep_ in _PHRASE_OPENERS or t.tag_ in ("WDT", "WP")) and t.head.i > last:
+        end = t.head.right_edge.i  # "a 30-minute | interview", "a study that | appeared in"
     elif t.dep_ in ("prep", "agent"):
         end = max((c.right_edge.i for c in t.rights), default=last)
     if end == last or end >= t.sent.end or any(last < i <= end for i in cue):
         return content
     return content + list(range(last + 1, end + 1))
+
+
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def drop_dateline(doc: Doc, source: list[int]) -> list[int]:
+    """The source without a leading dateline ("WASHINGTON -- President Obama"): the place
+    a story was filed from is no part of who spoke."""
+    k = source[0]
+    while k < source[-1] and doc[k].is_upper and doc[k].is_alpha:
+        k += 1
+    if k == source[0] or k >= source[-1] or doc[k].text not in _DASHES:
+        return source
+    return [i for i in source if i > k]
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
@@ -376,6 +391,8 @@ class AttributionModel:
                 continue
             content = close_open_phrase(doc, content, cue)
             source = one_source_piece(doc, source, cue)
+            if source:
+                source = close_open_phrase(doc, drop_dateline(doc, source), cue)
             content_offsets = token_runs(doc, content)
             if depths is None:
                 depths = quote_depths(text)
