@@ -23,15 +23,21 @@ def add_spans(doc: Doc, spans: Iterable[Span | None]) -> None:
     doc.spans[SPAN_GROUP] = group + [s for s in spans if s is not None]
 
 
+def cue_span(doc: Doc, a: Attribution) -> Span | None:
+    """The tokens from an attribution's first cue piece to its last (``None`` without a cue
+    or when the offsets do not fall on the doc's tokens)."""
+    if not a.cue:
+        return None
+    return doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+
+
 def cue_before_conjunct(
     doc: Doc, a: Attribution, atts: list[Attribution], candidates: Iterable[int]
 ) -> int | None:
     """For a conjunct or participle cue ("X warned … and said …", "X rejected …, saying
     …"): the index, among ``candidates``, of the latest cue before it in its sentence, whose
     source it shares; ``None`` for any other cue."""
-    if not a.cue:
-        return None
-    cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+    cue = cue_span(doc, a)
     if cue is None or not (
         cue.root.dep_ == "conj" or (cue.root.dep_ in ("advcl", "acl") and cue.root.tag_ == "VBG")
     ):

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets, SourceType
-from . import AttributionLayer, cue_before_conjunct
+from . import AttributionLayer, cue_before_conjunct, cue_span
 from .actors import HEADLINE_MAX, HONORIFICS, TITLE_WORDS, actor_at, is_outlet
 from .stance import cue_stance
 
@@ -549,8 +549,7 @@ class SourcesComponent(AttributionLayer):
         j = cue_before_conjunct(doc, a, atts, [j for j, sp in spans.items() if sp is not None])
         if j is None:
             return None
-        cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
-        before = doc.char_span(atts[j].cue[0][0], atts[j].cue[-1][1], alignment_mode="expand")
+        cue, before = cue_span(doc, a), cue_span(doc, atts[j])
         if cue is not None and before is not None and not any(
                 before.start <= t.i < before.end for t in cue.root.ancestors):
             return None  # "was defensive about a builder who said …, saying …": the participle
@@ -1050,9 +1049,7 @@ class SourcesComponent(AttributionLayer):
     @staticmethod
     def _channel(doc: Doc, text: str, a: Attribution) -> Offsets:
         """Where or to whom the words were said, as char spans (may be empty)."""
-        if not a.cue:
-            return ()
-        cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+        cue = cue_span(doc, a)
         if cue is None:
             return ()
         verb = cue.root
@@ -1484,9 +1481,7 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
     """The subject of a cue the attribution model left without a source ("“…,” Flynn, a
     top surrogate, said Thursday"), outside the content: typing and linking use it, the
     source spans stay empty."""
-    if a.source or not a.cue:
-        return None
-    cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+    cue = None if a.source else cue_span(doc, a)
     if cue is None:
         return None
     subject = next((c for c in cue.root.children if c.dep_ == "nsubj"), None)  # not "was
@@ -1547,9 +1542,7 @@ def _acted_on(doc: Doc, a: Attribution, span: Span) -> bool:
     speaking on the radio, called Y …", has one), is followed by "of", "with" or "by", and
     its sentence has a finite main verb (else the parser missed it: "…, the candidate boasted
     of …")."""
-    if not a.cue:
-        return False
-    cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+    cue = cue_span(doc, a)
     if cue is None:
         return False
     verb = cue.root

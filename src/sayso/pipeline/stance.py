@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets
-from . import AttributionLayer, cue_before_conjunct
+from . import AttributionLayer, cue_before_conjunct, cue_span
 from .actors import actor_at
 
 __all__ = ["HEDGE_RE", "STANCE_CLASSES", "STANCE_LEXICON", "StanceComponent", "cue_stance"]
@@ -205,9 +205,7 @@ HEDGE_RE = re.compile(
 
 def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
     """The stance class of an attribution's cue (``other`` when the lexicon lacks it)."""
-    if not a.cue:
-        return "other"
-    cue = doc.char_span(a.cue[0][0], a.cue[-1][1], alignment_mode="expand")
+    cue = cue_span(doc, a)
     if cue is None:
         return "other"
     words = [t for t in cue if t.pos_ in ("VERB", "NOUN")] or list(cue)
@@ -511,9 +509,7 @@ def _said_by_document(doc: Doc, atts: list[Attribution], i: int, who: set[int], 
 def _charge_denied_in_passing(doc: Doc, d: Attribution) -> Token | None:
     """The claim noun a denial's relative clause hangs on, when the claim it names was just
     made in the same sentence: "X complained that S, a charge that Y denied"."""
-    if not d.cue:
-        return None
-    cue = doc.char_span(d.cue[0][0], d.cue[-1][1], alignment_mode="expand")
+    cue = cue_span(doc, d)
     if cue is None:
         return None
     root = cue.root
