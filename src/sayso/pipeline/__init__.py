@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from ..contract import Actor, Attribution
 
 SPAN_GROUP = "sayso"
+DASHES = frozenset(["-", "–", "—", "―", "--"])
+"""Dash tokens that end a dateline ("VALDENE —") or join names and descriptions."""
 
 
 def add_spans(doc: Doc, spans: Iterable[Span | None]) -> None:

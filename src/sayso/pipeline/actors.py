@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, ActorType
-from . import add_spans
+from . import DASHES, add_spans
 from .quotelist import is_quote_list
 
 __all__ = ["HEADLINE_MAX", "HONORIFICS", "ActorsComponent", "actor_at", "is_outlet"]
@@ -101,7 +101,6 @@ _DETERMINERS = frozenset(
 )
 _JURISDICTIONS = frozenset(["state", "federal", "city", "county", "national", "local"])
 _ROLE_DEPS = frozenset(("compound", "amod", "nmod"))
-_DASHES = frozenset(["-", "–", "—", "―", "--"])
 _BODY = re.compile(
     r"\b[Tt]he ((?:[A-Z][\w'’-]* (?:(?:and|of|for) (?=[A-Z]))?)+(?:"
     + "|".join(sorted(w.title() for w in ORG_WORDS)) + r"))\b"
@@ -251,7 +250,7 @@ def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
     if lefts:
         start = min(t.left_edge.i for t in lefts)
         toks = [t for t in root.doc[start:first] if t.dep_ != "punct"]
-        dash = max((t.i for t in root.doc[start:first] if t.text in _DASHES and t.whitespace_),
+        dash = max((t.i for t in root.doc[start:first] if t.text in DASHES and t.whitespace_),
                    default=-1)  # "the attorney general herself - Ana Roe": no title
         toks = [t for t in toks if t.i > dash]
         owner = _possessor_end(toks)  # "Hillary Clinton’s campaign manager Robby Mook"
@@ -329,7 +328,7 @@ def _appositive(span: Span) -> tuple[str, ...]:
         commas = [k for k, t in enumerate(toks) if t.text == ","]
         if commas:  # "the military spokesman, Colonel X": the title belongs to the name
             toks = toks[: commas[-1]]
-        dashes = [k for k, t in enumerate(toks) if t.text in _DASHES and t.whitespace_]
+        dashes = [k for k, t in enumerate(toks) if t.text in DASHES and t.whitespace_]
         toks = toks[dashes[-1] + 1 :] if dashes else toks  # "like most in Ostravia - the
         # utility giant", a clause before a dash
         if toks and not head.ent_type_ and not crossed and not _finite(toks):
@@ -413,7 +412,7 @@ def _split_at_dashes(ent: Span) -> list[Span]:
     """A spaced dash inside an entity ends a name: "Scott - Ana Vell", "Ana Vell -" are
     two names and one; a hyphen ("Lindgren-Osei") is part of the name, unless two words
     stand on each side: "the Rafe Dunmore-Kit Selby fight" pairs two people."""
-    cuts = [t.i for t in ent if t.text in _DASHES and (
+    cuts = [t.i for t in ent if t.text in DASHES and (
         t.whitespace_ or t.doc[t.i - 1].whitespace_ or (
             t.i - ent.start >= 2 and ent.end - t.i >= 3
             and all(w.is_title for w in (t.nbor(-2), t.nbor(-1), t.nbor(1), t.nbor(2)))))]
@@ -437,7 +436,7 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
 def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
     ents = [part for whole in doc.ents for piece in (
-        _split_at_dashes(whole) if any(t.text in _DASHES for t in whole) else [whole])
+        _split_at_dashes(whole) if any(t.text in DASHES for t in whole) else [whole])
         for part in _split_possessor(piece)]
     for ent, label in ents:
         if any(_in_camp(t) for t in ent[:2]) and len([t for t in ent if t.tag_ != "POS"]) <= 2:

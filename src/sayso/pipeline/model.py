@@ -16,6 +16,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from ..contract import Attribution, Offsets
+from . import DASHES
 from .cuespan import CUE_SPAN_FILE, refine
 from .features import (
     CUE_CLASSES,
@@ -126,16 +127,13 @@ def close_open_phrase(doc: Doc, content: list[int], cue: list[int]) -> list[int]
     return content + list(range(last + 1, end + 1))
 
 
-_DASHES = frozenset({"-", "--", "—", "–"})
-
-
 def drop_dateline(doc: Doc, source: list[int]) -> list[int]:
     """The source without a leading dateline ("WASHINGTON -- President Obama"): the place
     a story was filed from is no part of who spoke."""
     k = source[0]
     while k < source[-1] and doc[k].is_upper and doc[k].is_alpha:
         k += 1
-    if k == source[0] or k >= source[-1] or doc[k].text not in _DASHES:
+    if k == source[0] or k >= source[-1] or doc[k].text not in DASHES:
         return source
     return [i for i in source if i > k]
 

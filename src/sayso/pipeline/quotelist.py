@@ -17,6 +17,7 @@ import re
 from spacy.tokens import Doc
 
 from ..contract import Attribution
+from . import DASHES
 
 __all__ = ["QUOTE_LINE", "QUOTE_LIST_CONFIDENCE", "add_quote_list_attributions", "is_quote_list"]
 
@@ -34,7 +35,6 @@ and no-break spaces (common in web text) count as spaces."""
 
 QUOTE_LIST_CONFIDENCE = 0.9
 """The confidence given to a quote-list attribution (a format, not a model's guess)."""
-DASHES = frozenset(["―", "—", "–", "-", "--"])
 
 
 def is_quote_list(text: str, a: Attribution) -> bool:
