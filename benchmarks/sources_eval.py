@@ -58,8 +58,11 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 10, ``tests/gold/sources-polnear-train-heldout-round9.jsonl``: every
   field on 40 fresh train articles, labelled while round 9's rules were written, measured
   once as round 9's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round10.jsonl``: every
-  field on 40 more train articles, labelled while round 10's rules were written, by labellers
+- development since round 11, ``tests/gold/sources-polnear-train-heldout-round10.jsonl``: every
+  field on 40 more train articles, labelled while round 10's rules were written, measured
+  once as round 10's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round11.jsonl``: every
+  field on 40 fresh train articles, labelled while round 11's rules were written, by labellers
   who never saw the system's output. Only its figures are printed, never its misses.
 """
 
@@ -84,7 +87,8 @@ POLNEAR_TRAIN_OPENED2 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED3 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round7.jsonl"
 POLNEAR_TRAIN_OPENED4 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round8.jsonl"
 POLNEAR_TRAIN_OPENED5 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round9.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round10.jsonl"
+POLNEAR_TRAIN_OPENED6 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round10.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round11.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -458,8 +462,15 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened6",
+        "PolNeAR train, 40 new articles (held out in round 10, development since round 11)",
+        "train",
+        POLNEAR_TRAIN_OPENED6,
+        False,
+    ),
+    (
         "polnear_train_heldout",
-        "PolNeAR train, 40 new articles (held out)",
+        "PolNeAR train, 40 fresh articles (held out)",
         "train",
         POLNEAR_HELDOUT,
         True,
@@ -525,7 +536,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the nine PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the ten PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
