@@ -29,9 +29,9 @@ from sayso.pipeline.model import (
     ROLE_FILE,
     AttributionModel,
     close_open_phrase,
-    drop_dateline,
     one_source_piece,
     token_runs,
+    trim_source_edges,
 )
 from sayso.pipeline.perceptron import Perceptron
 
@@ -207,12 +207,17 @@ def test_a_source_in_two_pieces_keeps_the_cues_subject() -> None:
 
 
 def test_a_source_loses_its_dateline_and_keeps_its_relative_clause() -> None:
-    """"WASHINGTON -- Ms. Vale" is Ms. Vale; a source cut at its relative pronoun ("A study
-    that") runs through the clause, which ends before the cue."""
+    """"WASHINGTON -- Ms. Vale" is Ms. Vale and "Mr. Okoro, who" Mr. Okoro; a source cut at
+    its relative pronoun ("A study that") runs through the clause, which ends before the
+    cue."""
     nlp = spacy.blank("en")
     doc = nlp("WASHINGTON -- Ms. Vale said it .")
-    assert drop_dateline(doc, [0, 1, 2, 3]) == [2, 3]
-    assert drop_dateline(doc, [2, 3]) == [2, 3]
+    assert trim_source_edges(doc, [0, 1, 2, 3]) == [2, 3]
+    assert trim_source_edges(doc, [2, 3]) == [2, 3]
+    doc = Doc(nlp.vocab, words=["Mr.", "Okoro", ",", "who", "ran", ",", "said", "so"],
+              tags=["NNP", "NNP", ",", "WP", "VBD", ",", "VBD", "RB"])
+    assert trim_source_edges(doc, [0, 1, 2, 3]) == [0, 1]
+    assert trim_source_edges(doc, [0, 1, 2, 3, 4]) == [0, 1, 2, 3, 4]
     words = ["A", "study", "that", "appeared", "in", "May", "found", "gains", "."]
     heads = [1, 6, 3, 1, 3, 4, 6, 6, 6]
     deps = ["det", "nsubj", "nsubj", "relcl", "prep", "pobj", "ROOT", "dobj", "punct"]

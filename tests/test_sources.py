@@ -1748,6 +1748,20 @@ def _enriched(nlp: Language, text: str, parts: list[tuple[str, str, str]]) -> li
 
 
 @pytest.mark.model
+def test_a_reason_in_a_relative_clause_is_the_nouns_it_hangs_on(nlp: Language) -> None:
+    """ "Her cousin, who asked not to be named, said …": the source cut before the clause is
+    still the anonymous cousin, and the clause's own "who asked" attribution shares the
+    reason."""
+    text = ("Her cousin, who asked not to be named for fear of losing her job, said the mill"
+            " would close in May.")
+    cousin, who = _enriched(nlp, text, [("Her cousin", "said", "the mill would close in May"),
+                                        ("who", "asked", "not to be named")])
+    for att in (cousin, who):
+        assert att.anonymous and att.source_type == "anonymous_person"
+        assert text[slice(*att.anonymous_reason[0])].startswith("who asked not to be named")
+
+
+@pytest.mark.model
 def test_a_participle_on_the_main_clause_is_not_the_relative_clauses_speaker(
         nlp: Language) -> None:
     """ "Pell was defensive about a builder who said …, saying …": the participle hangs on

@@ -127,15 +127,19 @@ def close_open_phrase(doc: Doc, content: list[int], cue: list[int]) -> list[int]
     return content + list(range(last + 1, end + 1))
 
 
-def drop_dateline(doc: Doc, source: list[int]) -> list[int]:
-    """The source without a leading dateline ("WASHINGTON -- President Obama"): the place
-    a story was filed from is no part of who spoke."""
+def trim_source_edges(doc: Doc, source: list[int]) -> list[int]:
+    """The source without a leading dateline ("WASHINGTON -- President Obama": the place a
+    story was filed from is no part of who spoke) or a trailing ", who" whose clause it left
+    out ("Mr. Kamin, who")."""
     k = source[0]
     while k < source[-1] and doc[k].is_upper and doc[k].is_alpha:
         k += 1
-    if k == source[0] or k >= source[-1] or doc[k].text not in DASHES:
-        return source
-    return [i for i in source if i > k]
+    if k > source[0] and k < source[-1] and doc[k].text in DASHES:
+        source = [i for i in source if i > k]
+    last = source[-1]
+    if len(source) > 2 and doc[last].tag_ in ("WDT", "WP") and doc[last - 1].text == ",":
+        source = [i for i in source if i < last - 1]
+    return source
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
@@ -390,7 +394,7 @@ class AttributionModel:
             content = close_open_phrase(doc, content, cue)
             source = one_source_piece(doc, source, cue)
             if source:
-                source = close_open_phrase(doc, drop_dateline(doc, source), cue)
+                source = close_open_phrase(doc, trim_source_edges(doc, source), cue)
             content_offsets = token_runs(doc, content)
             if depths is None:
                 depths = quote_depths(text)

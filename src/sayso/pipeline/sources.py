@@ -1005,7 +1005,8 @@ class SourcesComponent(AttributionLayer):
         doc: Doc, text: str, spans: dict[int, Span | None]
     ) -> dict[int, tuple[int, int]]:
         """Give each stated reason for anonymity to the attribution it explains: the nearest
-        one in its sentence, and an earlier source with the same head noun as the reason
+        one in its sentence (in a relative clause, the source the clause hangs on), and an
+        earlier source with the same head noun as the reason
         sentence's subject, when that is plural or the sentence has no source of its own
         ("… according to military officials. Senior officials spoke only on condition of
         anonymity …"), and the plural source before a subject that counts back to it ("two
@@ -1019,6 +1020,9 @@ class SourcesComponent(AttributionLayer):
             here = [i for i, sp in spans.items() if sp is not None
                     and sent.start <= sp.start < sent.end]
             inside = [i for i in here if spans[i].start_char <= s < spans[i].end_char]  # type: ignore[union-attr]
+            clause = next((t for t in span if t.dep_ == "relcl" and t.head.i < span.start), None)
+            if clause is not None:  # "Her neighbour, who asked not to be named, said"
+                inside += [i for i in here if spans[i].start <= clause.head.i < spans[i].end]  # type: ignore[union-attr]
             for i in inside:
                 out.setdefault(i, (s, e))
             who = doc[span.start - (span[0].lower_ not in _COUNTED_BACK and span.start > 0)]
