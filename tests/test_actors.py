@@ -282,7 +282,7 @@ def test_no_role_across_a_closing_quote_or_with_a_finite_verb() -> None:
               deps=["det", "nsubj", "punct", "punct", "appos", "ROOT", "punct"],
               tags=["DT", "NN", ",", "''", "NNP", "VBD", "."],
               pos=["DET", "NOUN", "PUNCT", "PUNCT", "PROPN", "VERB", "PUNCT"])
-    assert _appositive(doc[4:5]) == ()
+    assert _appositive(doc[4:5], "person") == ()
     doc = Doc(vocab, words=["close", "loopholes", "Walter", "Hughes", "used"],
               heads=[1, 3, 3, 4, 4], deps=["amod", "compound", "compound", "nsubj", "ROOT"],
               tags=["VB", "NNS", "NNP", "NNP", "VBD"],
@@ -575,7 +575,7 @@ def test_a_clause_before_a_dash_is_no_role() -> None:
               tags=["IN", "NNS", ":", "DT", "NN", "NN", ",", "NNP", "NNP", "VBD", "."],
               pos=["ADP", "NOUN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "PROPN", "PROPN",
                    "VERB", "PUNCT"])
-    assert _appositive(doc[7:9]) == ("utility giant",)
+    assert _appositive(doc[7:9], "organisation") == ("utility giant",)
 
 
 @pytest.mark.model
@@ -1076,3 +1076,249 @@ def test_a_church_named_after_a_king_is_no_person(nlp: Language) -> None:
                    "Sunday. The pastor said the city was grieving.", nlp)
     church = [a for a in found.values() if "Church" in a["name"]]
     assert church and all(a["type"] == "organisation" and a["roles"] == [] for a in church)
+
+
+@pytest.mark.model
+def test_a_party_tag_does_not_hide_the_appositive_after_it(nlp: Language) -> None:
+    """ "(D-Ore.)" yields no role, and "a top prospect …" after it is still read; a year
+    before a title is no count ("the 2012 Green Party nominee")."""
+    found = actors("Sen. Dana Holm (D-Ore.), a top prospect for vice president, said the vote "
+                   "would be close. Mark Tovey, the 2012 Green Party presidential nominee, "
+                   "disagreed.", nlp)
+    assert "top prospect for vice president" in found["Dana Holm"]["roles"]
+    assert not any("Ore" in r for r in found["Dana Holm"]["roles"])
+    assert found["Mark Tovey"]["roles"] == ["2012 Green Party presidential nominee"]
+
+
+@pytest.mark.model
+def test_an_empty_description_does_not_hide_the_appositive(nlp: Language) -> None:
+    """The parser hangs "Robert Pell" on "checks"; that gives no role, and his own
+    appositive does."""
+    found = actors("The group also raised checks from other major donors allied with the "
+                   "mayor's rivals, among them Robert Pell, a longtime Harbour Trust donor who "
+                   "backs Ms. Vane.", nlp)
+    assert found["Robert Pell"]["roles"] == ["longtime Harbour Trust donor"]
+
+
+@pytest.mark.model
+def test_a_plural_possessive_apostrophe_is_no_quotation_mark(nlp: Language) -> None:
+    """ "Vickers’ campaign manager" is a role, not a quotation crossed."""
+    found = actors("“We will win,” Lena Marsh, Vickers’ campaign manager, said in a statement. "
+                   "Vickers' spokesman Tom Rule said the count was fair.", nlp)
+    assert found["Lena Marsh"]["roles"] == ["Vickers’ campaign manager"]
+    assert found["Tom Rule"]["roles"] == ["Vickers' spokesman"]
+
+
+def test_a_description_before_a_person_must_name_a_person() -> None:
+    """ "… placed in secure storage, Elena Ruiz, the undersecretary …", where the parser
+    hangs the name on "storage": storage is no role of hers."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _appositive
+
+    words = ["placed", "in", "secure", "storage", ",", "Elena", "Ruiz", ",", "the",
+             "undersecretary", ",", "wrote"]
+    tags = ["VBN", "IN", "JJ", "NN", ",", "NNP", "NNP", ",", "DT", "NN", ",", "VBD"]
+    pos = ["VERB", "ADP", "ADJ", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN",
+           "PUNCT", "VERB"]
+    deps = ["ccomp", "prep", "amod", "pobj", "punct", "compound", "appos", "punct", "det",
+            "appos", "punct", "ROOT"]
+    doc = Doc(English().vocab, words=words, tags=tags, pos=pos, deps=deps,
+              heads=[11, 0, 3, 1, 3, 6, 3, 6, 9, 6, 11, 11], lemmas=[w.lower() for w in words])
+    assert _appositive(Span(doc, 5, 7), "person") == ("undersecretary",)
+
+
+@pytest.mark.model
+def test_two_appositives_joined_by_a_dangling_and(nlp: Language) -> None:
+    """ "a Republican and, at the time, chairman of …" are two roles."""
+    found = actors("The first sign came in 2014. Ravi Patel, a broadly respected Republican "
+                   "and, at the time, chairman of the Harbour Finance Committee, released a "
+                   "plan.", nlp)
+    assert found["Ravi Patel"]["roles"] == [
+        "broadly respected Republican", "chairman of the Harbour Finance Committee"]
+
+
+@pytest.mark.model
+def test_a_later_appositive_belongs_to_the_name_inside_the_first(nlp: Language) -> None:
+    """ "Mira Kest, a top lobbyist for the Harbour Shipping Council, the leading trade group
+    …": the trade group is the council's kind, not a second role of Kest's."""
+    found = actors("“It’s a fight,” said Mira Kest, a top lobbyist for the Harbour Shipping "
+                   "Council, the leading trade group representing ferry lines.", nlp)
+    assert found["Mira Kest"]["roles"] == ["top lobbyist for the Harbour Shipping Council"]
+
+
+def test_an_appositive_goes_to_the_nearest_name_it_fits() -> None:
+    """The parser hangs "a free-market group" on the PAC; it follows the club's name and
+    fits a body, so it is the club's kind, and no role of the PAC's."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _appositive
+
+    words = ["gave", "money", "to", "a", "PAC", "tied", "to", "the", "Kestwick", "Club", ",",
+             "a", "free-market", "group", "."]
+    heads = [0, 0, 0, 4, 2, 4, 5, 9, 9, 6, 4, 13, 13, 4, 0]
+    deps = ["ROOT", "dobj", "prep", "det", "pobj", "acl", "prep", "det", "compound", "pobj",
+            "punct", "det", "amod", "appos", "punct"]
+    tags = ["VBD", "NN", "IN", "DT", "NNP", "VBN", "IN", "DT", "NNP", "NNP", ",", "DT", "JJ",
+            "NN", "."]
+    pos = ["VERB", "NOUN", "ADP", "DET", "PROPN", "VERB", "ADP", "DET", "PROPN", "PROPN",
+           "PUNCT", "DET", "ADJ", "NOUN", "PUNCT"]
+    doc = Doc(English().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+              lemmas=[w.lower() for w in words])
+    doc.ents = [Span(doc, 4, 5, label="ORG"), Span(doc, 8, 10, label="ORG")]
+    assert _appositive(Span(doc, 8, 10), "organisation") == ("free-market group",)
+    assert _appositive(Span(doc, 4, 5), "organisation") == ()
+
+
+def test_a_title_hung_on_another_word_is_still_the_names() -> None:
+    """ "The Caucus and Sen. Ilsa Brandt": the parser made "Sen." a conjunct of the caucus;
+    it is still Brandt's title. Hung on the name, it is the pre-nominal reader's; hung on a
+    word after the name, it belongs to a longer name than NER found."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _split_title
+
+    words = ["The", "Caucus", "and", "Sen.", "Ilsa", "Brandt", "oppose", "it", "."]
+    tags = ["DT", "NNP", "CC", "NNP", "NNP", "NNP", "VBP", "PRP", "."]
+    deps = ["det", "nsubj", "cc", "conj", "compound", "appos", "ROOT", "dobj", "punct"]
+    vocab = English().vocab
+    misparsed = Doc(vocab, words=words, tags=tags, deps=deps, heads=[1, 6, 1, 1, 5, 1, 6, 6, 6])
+    assert _split_title(Span(misparsed, 4, 6)) == "Sen."
+    deps[3] = "compound"
+    parsed = Doc(vocab, words=words, tags=tags, deps=deps, heads=[1, 6, 1, 5, 5, 1, 6, 6, 6])
+    assert _split_title(Span(parsed, 4, 6)) == ""
+    assert _split_title(Span(parsed, 4, 5)) == ""  # "Ilsa" alone: "Sen." hangs on "Brandt"
+
+
+@pytest.mark.model
+def test_a_job_word_opening_a_sentence_is_a_role(nlp: Language) -> None:
+    """ "Journalist Petra Lindqvist" is Petra Lindqvist, a journalist; the tagger's proper
+    noun is no given name."""
+    found = actors("The poll moved little. \"He is losing support.\"\n\nJournalist Petra "
+                   "Lindqvist said Carson is losing strength.", nlp)
+    assert found["Petra Lindqvist"]["roles"] == ["Journalist"]
+
+
+def test_politics_is_no_plural_group() -> None:
+    """ "global politics and government outreach director" is one person's role, though
+    the tagger reads "politics" as a plural; "candidates" still makes a group."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _role_text
+
+    words = ["Vint", ",", "Brennick", "'s", "global", "politics", "and", "government",
+             "outreach", "director"]
+    tags = ["NNP", ",", "NNP", "POS", "JJ", "NNS", "CC", "NN", "NN", "NN"]
+    deps = ["ROOT", "punct", "poss", "case", "amod", "appos", "cc", "compound", "compound",
+            "conj"]
+    doc = Doc(English().vocab, words=words, tags=tags, deps=deps,
+              heads=[0, 0, 5, 2, 5, 0, 5, 9, 9, 5])
+    assert _role_text(list(doc[2:])) == "Brennick 's global politics and government outreach " \
+        "director"
+    words[5] = "candidates"
+    doc = Doc(English().vocab, words=words, tags=tags, deps=deps,
+              heads=[0, 0, 5, 2, 5, 0, 5, 9, 9, 5])
+    assert _role_text(list(doc[2:])) == ""
+
+
+@pytest.mark.model
+def test_two_men_called_junior_share_no_surname(nlp: Language) -> None:
+    """ "Jr." is no surname: a bare "Marsh" stays with Owen T. Marsh Jr. after Paul R.
+    Ostby Jr. is named."""
+    found = actors("Adm. Owen T. Marsh Jr. leads the fleet. Marsh said the patrols would go "
+                   "on. The chairman, Gen. Paul R. Ostby Jr., recently asked Admiral Marsh "
+                   "that question. Marsh said he would not back down.", nlp)
+    assert found["Owen T. Marsh Jr."]["texts"].count("Marsh") == 3
+    assert "Marsh" not in found["Paul R. Ostby Jr."]["texts"]
+
+
+def test_a_word_before_a_firms_name_is_no_given_name() -> None:
+    """ "Outside Velcor" (from "Outside Velcor's plant" opening a sentence, taken for a
+    given name and a surname) is Velcor, the firm; "Peter Velcor" is a person."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import ActorsComponent, _Cluster
+
+    doc = Doc(English().vocab, words=["Outside", "Velcor", "Peter", "Velcor", "Velcor"])
+    outside = _Cluster("person", [doc[0], doc[1]], [doc[0:2]])
+    peter = _Cluster("person", [doc[2], doc[3]], [doc[2:4]])
+    firm = _Cluster("organisation", [doc[4]], [doc[4:5]])
+    ActorsComponent._fold_brand_names([outside, peter, firm])
+    assert outside.mentions == [] and peter.mentions == [doc[2:4]]
+    assert firm.mentions == [doc[4:5], doc[0:2]] and firm.type == "organisation"
+
+
+@pytest.mark.model
+def test_a_firms_name_joins_its_legal_name(nlp: Language) -> None:
+    """ "Velcor", which NER also takes for a person, is Velcor Pharmaceuticals International:
+    corporate words after a firm's name make its legal name."""
+    found = actors("Shares of Velcor Pharmaceuticals International fell sharply on Tuesday. "
+                   "Velcor said its drug pricing was fair. Analysts said Velcor would recover, "
+                   "and Velcor agreed.", nlp)
+    assert list(found) == ["Velcor Pharmaceuticals International"]
+    assert found["Velcor Pharmaceuticals International"]["texts"].count("Velcor") == 3
+
+
+def test_a_pair_of_names_tagged_as_one_body_is_two() -> None:
+    """ "Orwell and Brzeska", one organisation to NER, is two names when each also stands
+    alone in the text; "Harbour Ways and Means Committee" is one body's name."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _split_pair
+
+    words = ["Orwell", "and", "Brzeska", "met", ".", "Brzeska", "left", ".", "Orwell", "stayed",
+             "at", "the", "Harbour", "Ways", "and", "Means", "Committee", "."]
+    doc = Doc(English().vocab, words=words)
+    text = doc.text
+    pair = _split_pair(Span(doc, 0, 3, label="ORG"), text)
+    assert [(p.text, p.label_) for p in pair] == [("Orwell", "ORG"), ("Brzeska", "ORG")]
+    body = Span(doc, 12, 17, label="ORG")
+    assert _split_pair(body, text) == [body]
+
+
+def test_a_given_name_and_a_surname_tagged_as_a_body_is_a_person() -> None:
+    """ "Amanda Velez", which NER may tag as an organisation, is a person; "Amanda Trust"
+    and "Amanda Holdings" end in a body's or firm's word."""
+    from spacy.lang.en import English
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _full_name
+
+    words = ["Amanda", "Velez", "Amanda", "Trust", "Amanda", "Holdings"]
+    doc = Doc(English().vocab, words=words, tags=["NNP"] * 6, pos=["PROPN"] * 6)
+    assert _full_name(Span(doc, 0, 2, label="ORG"))
+    assert not _full_name(Span(doc, 2, 4, label="ORG"))
+    assert not _full_name(Span(doc, 4, 6, label="ORG"))
+
+
+@pytest.mark.model
+def test_a_person_noun_set_off_before_a_name_describes_it(nlp: Language) -> None:
+    """ "the bonus of its chief executive, Gregory P. Hask, by nearly half": the parser
+    hangs the name on the verb, and the description before it is still his role."""
+    found = actors("The board cut the bonus of its chief executive, Gregory P. Hask, by nearly "
+                   "half for 2015.", nlp)
+    assert found["Gregory P. Hask"]["roles"] == ["chief executive"]
+
+
+@pytest.mark.model
+def test_a_plural_party_before_names_is_no_role(nlp: Language) -> None:
+    """ "Democrats Ana Whitby, Tomas Rehn and Karl Ode": members of a party, not a role of
+    the first name."""
+    found = actors("In a debate broadcast on Saturday, Democrats Ana Whitby, Tomas Rehn, and "
+                   "Karl Ode offered voters different plans.", nlp)
+    assert all(not any(r.lower() == "democrats" for r in a["roles"]) for a in found.values())
+
+
+@pytest.mark.model
+def test_a_bare_successor_is_a_tie_not_a_role(nlp: Language) -> None:
+    """ "his successor, Condoleezza Vane" says who Vane is to another, as "her husband"
+    does."""
+    found = actors("The emails were sent to aides of Colin Marsh and his successor, "
+                   "Condoleezza Vane, the inspector general said.", nlp)
+    assert found["Condoleezza Vane"]["roles"] == []

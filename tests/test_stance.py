@@ -424,6 +424,18 @@ def test_a_conjunct_denial_never_denies_its_own_source(nlp: Language) -> None:
         ("The paper made the same allegations against the union.",
          "made the same allegations against", "accuse"),
         ("The port was closed amid allegations of fraud.", "allegations of", "claim"),
+        ("Calder made it clear that the port would open.", "made it clear", "say"),
+        ("Voss laughed it off as a stunt.", "laughed it off", "deny"),
+        ("Calder doubled down on her plan for the port.", "doubled down on", "claim"),
+        ("Voss chastised the mayor for the delays.", "chastised", "accuse"),
+        ("Protesters heckled the mayor at the harbour.", "heckled", "accuse"),
+        ("Calder congratulated the mayor on the new port.", "congratulated", "praise"),
+        ("Voss instructed the staff to close the port.", "instructed", "ask"),
+        ("The board reaffirmed that the port would open.", "reaffirmed", "confirm"),
+        ("The council spurned the offer from the port.", "spurned", "refuse"),
+        ("\"That is wrong,\" Calder interjected.", "interjected", "say"),
+        ("Voss dubbed the plan a folly.", "dubbed", "say"),
+        ("Calder weighed in on the port.", "weighed in on", "say"),
     ],
 )
 @pytest.mark.model

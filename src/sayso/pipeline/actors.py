@@ -74,11 +74,12 @@ KINSHIP = frozenset(
         "husband", "wife", "son", "daughter", "mother", "father", "brother", "sister", "partner",
         "boyfriend", "girlfriend", "fiancé", "fiancée", "grandson", "granddaughter", "child",
         "niece", "nephew", "cousin", "aunt", "uncle", "grandmother", "grandfather", "friend",
-        "colleague"
+        "colleague", "successor", "predecessor"
     ]
 )
-"""A bare family or personal tie ("her husband, Bill", "my colleague Lea Kell") tells who
-someone is to another, not their role ("their longtime mutual friend" describes more)."""
+"""A bare family or personal tie ("her husband, Bill", "my colleague Lea Kell", "his
+successor, Ana Roe") tells who someone is to another, not their role ("their longtime mutual
+friend" describes more)."""
 
 ORG_WORDS = frozenset(
     [
@@ -93,6 +94,17 @@ ORG_WORDS = frozenset(
     ]
 )
 """Last words that make a name an organisation even when NER calls it a person."""
+
+_CORPORATE = frozenset(
+    [
+        "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "international",
+        "pharmaceuticals", "technologies", "holdings", "capital", "management", "group",
+        "partners", "industries", "enterprises", "global", "worldwide", "communications",
+        "systems", "services", "corporation", "company"
+    ]
+)
+"""Words after a firm's own name in its full legal name ("Velcor Pharmaceuticals
+International"): the firm's name alone is a shorter mention of it."""
 
 _DETERMINERS = frozenset(
     [
@@ -191,10 +203,26 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
                 or not left.is_title  # not "CEO Jane Roe"
                 or left.lower_ in TITLE_WORDS or left.lower_ in HONORIFICS or left.ent_type_
                 or left.lower_ in PARTY_WORDS  # "Libertarian Gary Johnson": a party, a role
+                or _job_word(left.lower_)  # "Journalist Ana Roe" opening a sentence
                 or left.head.i != tokens[-1].i):
             break
         tokens = [left, *tokens]
     return tokens, titles
+
+
+def _given_name(word: str) -> bool:
+    """Whether a lower-case word is a common given name."""
+    from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
+    return word in FEMALE_NAMES or word in MALE_NAMES
+
+
+def _job_word(word: str) -> bool:
+    """Whether a lower-case word is a person noun and no given name ("journalist",
+    "economist"): capitalised before a name, it is a role, not a given name NER left out."""
+    from .sources import PERSON_NOUNS, PERSON_ROLE_NOUNS  # sources imports this module
+    return not _given_name(word) and (
+        word in PERSON_NOUNS or word in PERSON_ROLE_NOUNS or word in _PERSON_NOUNS
+        or word.endswith("ist"))
 
 
 def _role_text(tokens: list[Token]) -> str:
@@ -216,6 +244,9 @@ def _role_text(tokens: list[Token]) -> str:
         # "neurology professor" is a role)
     if len(tokens) == 1 and tokens[0].lower_ in _JURISDICTIONS:
         return ""  # "the state Senate", "a state senator": a level of government, no role
+    if len(tokens) == 1 and tokens[0].lower_.endswith("s") and \
+            tokens[0].lower_[:-1] in PARTY_WORDS:
+        return ""  # "Democrats Ana Roe and Tom Vell": a party's members, no one's role
     if all(t.ent_type_ in ("GPE", "LOC", "FAC") and t.lower_ not in TITLE_WORDS
            for t in tokens):
         return ""  # "the Kestwick County GOP": a place, part of a body's name
@@ -226,9 +257,9 @@ def _role_text(tokens: list[Token]) -> str:
     doc = tokens[0].doc
     inside = {t.i for t in tokens}
     if (tokens[0].i == 0 or doc[tokens[0].i - 1].lower_ != "of") and any(
-            t.tag_ == "NNS" and t.is_lower and (t.head.i not in inside or t.head.i == t.i
-                                                or t.head.text.endswith("."))  # "Sen."
-            for t in tokens):
+            t.tag_ == "NNS" and t.is_lower and not t.lower_.endswith("ics")  # "politics"
+            and (t.head.i not in inside or t.head.i == t.i or t.head.text.endswith("."))
+            for t in tokens):  # ("Sen." a plural modifies: "Democratic Sen.")
         return ""  # "Democratic candidates X and Y", "X and his colleagues": a group, no
         # role; "one of Ostravia's richest men" is one
     text = doc[tokens[0].i : tokens[-1].i + 1].text
@@ -281,14 +312,16 @@ def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
 
 def _possessor_end(toks: list[Token]) -> int:
     """How many tokens a name's possessor takes at the start of a role ("Hillary Clinton’s"
-    of "Hillary Clinton’s campaign manager"): a proper name with its "’s", else 0."""
+    of "Hillary Clinton’s campaign manager"): a name with its "’s" or "’" ("Sanders’", which
+    the tagger may take for a plural noun), else 0."""
     for k, t in enumerate(toks):
-        if t.dep_ == "case" and t.tag_ == "POS":
+        if (t.dep_ == "case" and t.tag_ == "POS") or _apostrophe(t):
             owner = toks[:k]
-            if owner and all(o.pos_ == "PROPN" for o in owner) and k + 1 < len(toks):
+            if owner and all(o.pos_ == "PROPN" or o.is_title for o in owner) \
+                    and k + 1 < len(toks):
                 return k + 1
             return 0
-        if t.pos_ != "PROPN":
+        if t.pos_ != "PROPN" and not t.is_title:
             return 0
     return 0
 
@@ -311,58 +344,164 @@ def _finite(tokens: list[Token]) -> bool:
 def _crosses_a_break(tokens: list[Token]) -> bool:
     """A line break, a quotation mark or a colon between a name and a phrase: what the
     parser hung on the name as an appositive is then a quote or a label ("Editor’s note:"),
-    not a role."""
-    return any("\n" in t.text or t.is_quote or t.text == ":" for t in tokens)
+    not a role. The apostrophe of a plural possessive ("Sanders’ campaign manager") is no
+    quotation mark."""
+    return any("\n" in t.text or (t.is_quote and not _apostrophe(t)) or t.text == ":"
+               for t in tokens)
 
 
-def _appositive(span: Span) -> tuple[str, ...]:
-    """A role given beside the name: "the defence minister, X" or "X, the chief of Z"; two
-    when the appositive joins two descriptions, each with its article ("X, a professor of
-    law and the director of its centre")."""
-    root = span.root
-    doc = span.doc
-    head = _described(root, span.start)
-    if head is not None:
-        toks = list(doc[head.left_edge.i : span.start])
-        crossed = _crosses_a_break(toks)  # "“… and our military,” Flynn, a surrogate, said"
-        commas = [k for k, t in enumerate(toks) if t.text == ","]
-        if commas:  # "the military spokesman, Colonel X": the title belongs to the name
-            toks = toks[: commas[-1]]
-        dashes = [k for k, t in enumerate(toks) if t.text in DASHES and t.whitespace_]
-        toks = toks[dashes[-1] + 1 :] if dashes else toks  # "like most in Ostravia - the
-        # utility giant", a clause before a dash
-        if toks and not head.ent_type_ and not crossed and not _finite(toks):
-            return (_role_text(toks),)
-    for child in root.rights:
-        if child.dep_ != "appos" or child.i < span.end:
+def _apostrophe(token: Token) -> bool:
+    """Whether a quotation mark is a possessive apostrophe: "’" or "'" right after a word
+    ending in "s" ("Sanders’ campaign manager")."""
+    left = token.nbor(-1) if token.i > 0 else None
+    return token.text in ("’", "'") and left is not None and not left.whitespace_ \
+        and left.lower_.endswith("s")
+
+
+def _appositive(span: Span, kind: ActorType) -> tuple[str, ...]:
+    """Roles given beside the name: "the defence minister, X" or "X, the chief of Z", each
+    appositive on the right ("X, a Republican and, at the time, chairman of Z" is two); two
+    when an appositive joins two descriptions, each with its article ("X, a professor of
+    law and the director of its centre"). A phrase that yields no role (a party tag "(D-Va.)"
+    before "a top prospect …") does not hide the next. An appositive goes to the nearest
+    name it fits, whatever the parser hung it on: in "X, a lobbyist for the Harbour Trust,
+    a charity", "a charity" is the trust's."""
+    roles = [_described_role(span, kind)]
+    after = _phrase_after(span)
+    if after is not None and not (after.dep_ == "appos" and after.head.i < span.start
+                                  and _fits(after, kind) and span.root in after.head.subtree):
+        after = None  # (when it is, the parser hung it on an earlier word: "a PAC tied to
+        # the Club, a group")
+    for child in [after] * (after is not None) + list(span.root.rights):
+        if child.dep_ != "appos" or child.i < span.end or _nearer_name(span, child):
             continue
-        party = child.lower_ in PARTY_WORDS  # "X, Republican of Iowa", "X, a Democrat"
-        one_of = child.lower_ == "one" and any(  # "X, one of the family's lawyers"
-            c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
-        if not one_of and (child.like_num or (child.ent_type_ and not party)
-                           or child.tag_ == "CD" or child.pos_ not in ("NOUN", "PROPN") or any(
-                c.dep_ == "nummod" for c in child.children)):
-            continue  # an age, a name, a count ("the EPA, 18 states, …"), a misparsed clause
-        toks = list(child.subtree)
-        if _crosses_a_break(list(doc[span.end : child.i + 1])):
-            continue  # the next line of a list ("“…” ― Name\n“The worst …”"), not a role
-        if any(t.like_num for t in doc[span.end : child.i]) and not any(
-                t.pos_ == "NOUN" for t in toks):
-            continue  # "Jonas van Tiel, 52, Eastbank": an age and a place
-        clause = [t.left_edge.i for t in toks if t.dep_ == "relcl"]
-        toks = [t for t in toks if not clause or t.i < min(clause)]
-        while toks and toks[0].pos_ == "ADV":
-            toks = toks[1:]
-        if _finite(toks):
-            continue  # a clause misread as an apposition: "X, the move reeks of fear"
-        second = next((t for t in toks if t.dep_ == "conj" and _names_a_person(t.text)
-                       and any(d.dep_ == "det" for d in t.children)), None)
-        if second is None:
-            return (_role_text(toks),)
-        cc = min(t.i for t in second.subtree) - 1  # "and" before "the director"
-        return tuple(r for r in (_role_text([t for t in toks if t.i < cc]),
-                                 _role_text([t for t in toks if t.i >= cc + 1])) if r)
-    return ()
+        found = [r for r in _right_appositive(span, child) if r]
+        roles += found
+        if found and not any(c.dep_ == "cc" and c.i == child.right_edge.i
+                             for c in child.children):
+            break  # one role phrase, unless it ends in a dangling "and"
+    return tuple(r for r in roles if r)
+
+
+def _phrase_after(span: Span) -> Token | None:
+    """The head of the phrase that opens right after a name and a comma, if any."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return None
+    token = doc[span.end + 1]
+    while token.head.i != token.i and token.head.left_edge.i == span.end + 1:
+        token = token.head
+    return token
+
+
+def _fits(head: Token, kind: ActorType) -> bool:
+    """Whether an appositive's head noun can describe an actor of this kind: a person noun
+    for a person, any other noun for an organisation."""
+    return _describes_a_person(head) == (kind == "person")
+
+
+def _nearer_name(span: Span, child: Token) -> bool:
+    """Whether an appositive the parser hung on a name follows another name, a person's or
+    an organisation's, that it fits ("X, a lobbyist for the Harbour Trust, a charity")."""
+    doc = span.doc
+    k = child.left_edge.i - 2
+    if k < span.end or doc[k + 1].text != "," or doc[k].ent_type_ not in ("ORG", "PERSON"):
+        return False
+    return _fits(child, "person" if doc[k].ent_type_ == "PERSON" else "organisation")
+
+
+def _described_role(span: Span, kind: ActorType) -> str:
+    """The description given before a name ("the defence minister, X"), or ""."""
+    head = _described(span.root, span.start)
+    if head is None and kind == "person":
+        head = _set_off_before(span)
+    if head is None:
+        return ""
+    doc = span.doc
+    toks = list(doc[head.left_edge.i : span.start])
+    crossed = _crosses_a_break(toks)  # "“… and our military,” Flynn, a surrogate, said"
+    commas = [k for k, t in enumerate(toks) if t.text == ","]
+    if commas:  # "the military spokesman, Colonel X": the title belongs to the name
+        toks = toks[: commas[-1]]
+    dashes = [k for k, t in enumerate(toks) if t.text in DASHES and t.whitespace_]
+    toks = toks[dashes[-1] + 1 :] if dashes else toks  # "like most in Ostravia - the
+    # utility giant", a clause before a dash
+    if toks and not head.ent_type_ and not crossed and not _finite(toks) and (
+            kind != "person" or _describes_a_person(head)):
+        return _role_text(toks)
+    return ""  # a person's description names a person: not "placed in secure storage, X"
+
+
+_TIES = frozenset(["mate", "counterpart", "envoy", "mastermind", "greatest"])
+"""Person nouns no ending gives away ("his running mate", "her counterpart")."""
+
+
+def _describes_a_person(head: Token) -> bool:
+    """Whether the head of a description before a person's name can name one person (not
+    "People like Sen. X")."""
+    from .sources import _person_noun  # sources imports this module
+    lemma = head.lemma_.lower()
+    return head.tag_ != "NNS" and (
+        _person_noun(lemma) or lemma in _TIES or _names_a_person(head.text))
+
+
+def _right_appositive(span: Span, child: Token) -> tuple[str, ...]:
+    """The roles of one appositive after a name ("X, the chief of Z")."""
+    doc = span.doc
+    party = child.lower_ in PARTY_WORDS  # "X, Republican of Iowa", "X, a Democrat"
+    one_of = child.lower_ == "one" and any(  # "X, one of the family's lawyers"
+        c.dep_ == "prep" and c.lower_ == "of" for c in child.children)
+    if not one_of and (child.like_num or (child.ent_type_ and not party)
+                       or child.tag_ == "CD" or (child.pos_ not in ("NOUN", "PROPN") and not party)
+                       or any(c.dep_ == "nummod" and c.ent_type_ != "DATE"
+                              for c in child.children)):
+        return ()  # an age, a name, a count ("the EPA, 18 states, …"), a misparsed clause;
+        # a year is no count ("the 2008 nominee")
+    toks = list(child.subtree)
+    if _finite(list(doc[span.end : child.left_edge.i])):
+        return ()  # not beside the name: "X, who missed the panel's threshold, boarded"
+    if _in_party_tag(span.end, child):
+        return ()  # a piece of the party tag "(D-Va.)"
+    if _crosses_a_break(list(doc[span.end : child.i + 1])):
+        return ()  # the next line of a list ("“…” ― Name\n“The worst …”"), not a role
+    if any(t.like_num for t in doc[span.end : child.i]) and not any(
+            t.pos_ == "NOUN" for t in toks):
+        return ()  # "Jonas van Tiel, 52, Eastbank": an age and a place
+    clause = [t.left_edge.i for t in toks if t.dep_ == "relcl"]
+    toks = [t for t in toks if not clause or t.i < min(clause)]
+    while toks and toks[0].pos_ == "ADV":
+        toks = toks[1:]
+    if _finite(toks):
+        return ()  # a clause misread as an apposition: "X, the move reeks of fear"
+    second = next((t for t in toks if t.dep_ == "conj" and _names_a_person(t.text)
+                   and any(d.dep_ == "det" for d in t.children)), None)
+    if second is None:
+        return (_role_text(toks),)
+    cc = min(t.i for t in second.subtree) - 1  # "and" before "the director"
+    return (_role_text([t for t in toks if t.i < cc]),
+            _role_text([t for t in toks if t.i >= cc + 1]))
+
+
+def _set_off_before(span: Span) -> Token | None:
+    """A person noun just before a name set off by commas, which the parser did not hang
+    on the name ("a lead of 83 points over the Republican nominee, Ana Roe, among black
+    voters"): the head of the name's description. Not before a list ("the nominee, Roe and
+    Vell") or a relative clause ("the governor, Vell, who …", which may be a third)."""
+    doc = span.doc
+    if span.start < 2 or span.end + 1 >= len(doc) or doc[span.start - 1].text != "," \
+            or doc[span.end].text != "," or doc[span.end + 1].lower_ in ("who", "whose"):
+        return None
+    noun = doc[span.start - 2]
+    return noun if noun.tag_ == "NN" and noun.is_lower and _describes_a_person(noun) else None
+
+
+def _in_party_tag(start: int, token: Token) -> bool:
+    """Whether ``token`` is inside a bracket that opens at ``start`` and holds a party tag:
+    "D" or "Va." of "(D-Va.)", which the parser hangs on the name as appositives."""
+    doc = token.doc
+    close = next((t.i for t in doc[start : start + 8] if t.text == ")"), None)
+    return doc[start].text == "(" and close is not None and token.i < close and \
+        _PARTY_TAG.fullmatch(doc[start : close + 1].text.replace(" ", "")) is not None
 
 
 def _described(root: Token, start: int) -> Token | None:
@@ -387,19 +526,27 @@ def _described(root: Token, start: int) -> Token | None:
 
 
 def _split_title(span: Span) -> str:
-    """An abbreviated title the tokenizer cut from its stop ("Pres" "." "Harlan Voss",
-    "Ostravian Pres. …"), which then stands outside the name's noun phrase. A plural one
-    ("Sens. X and Y") is left out: the gold sets disagree on it."""
+    """A title the parser left out of the name's noun phrase: an abbreviation the tokenizer
+    cut from its stop ("Pres" "." "Harlan Voss", "Ostravian Pres. …"), or one hung on
+    another word ("The Harbour Board and Sen. Ana Roe of Kestwick, …", where "Sen." went
+    to the board as a conjunct). A plural one ("Sens. X and Y") is left out: the gold sets
+    disagree on it."""
     doc = span.doc
     start = span.start
-    if start < 2 or doc[start - 1].text != "." or not doc[start - 2].is_title or \
-            doc[start - 2].lower_ + "." not in TITLE_WORDS or doc[start - 2].lower_ in (
-            "sens", "reps"):
+    if start == 0:
         return ""
-    title = doc[start - 2]
+    cut = start >= 2 and doc[start - 1].text == "." and doc[start - 2].is_title \
+        and doc[start - 2].lower_ + "." in TITLE_WORDS
+    title = doc[start - 2] if cut else doc[start - 1]
+    hung_elsewhere = title.is_title and title.lower_ in TITLE_WORDS and title.whitespace_ \
+        and title.head.i < title.i and not title.ent_type_  # not on the name, which is
+    # _prenominal's, nor on a word after it: a longer name than NER found ("President Ana"
+    # of "President Ana Roe Vell")
+    if title.lower_.rstrip(".") in ("sens", "reps") or not (cut or hung_elsewhere):
+        return ""
     first = min([c.i for c in title.lefts if c.dep_ in ("compound", "amod")] + [title.i])
-    role = _role_text(list(doc[first : start - 1]))
-    return f"{role}." if role else ""
+    role = _role_text(list(doc[first : title.i + 1]))
+    return f"{role}." if role and cut else role
 
 
 _EVENT_NOUNS = frozenset(["attack", "bombing", "shooting", "massacre", "raid", "riot", "bid",
@@ -421,6 +568,21 @@ def _split_at_dashes(ent: Span) -> list[Span]:
     return [Span(ent.doc, p.start, p.end, label=ent.label_) for p in parts]
 
 
+def _split_pair(ent: Span, text: str) -> list[Span]:
+    """ "Braynard and Velcor", tagged as one organisation, names two actors when each name
+    also stands alone elsewhere in the text; a body's own name ("Harbour Ways and Means
+    Committee", "Office of Trade and Budget") ends in an organisation word or has "of"."""
+    ands = [t.i for t in ent if t.lower_ == "and"]
+    if ent.label_ != "ORG" or len(ands) != 1 or ent[-1].lower_ in ORG_WORDS or any(
+            t.lower_ in ("of", "for") for t in ent):
+        return [ent]
+    doc = ent.doc
+    sides = [doc[ent.start : ands[0]], doc[ands[0] + 1 : ent.end]]
+    if any(not side or text.count(side.text) <= text.count(ent.text) for side in sides):
+        return [ent]
+    return [Span(doc, side.start, side.end, label="ORG") for side in sides]
+
+
 def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
     """ "Fox News’ Sean Hannity", tagged ORG as a whole, is an outlet and a person."""
     cut = next((t.i for t in ent[:-2] if t.text in ("’", "'", "’s", "'s")), None)
@@ -435,8 +597,8 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
 
 def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
-    ents = [part for whole in doc.ents for piece in (
-        _split_at_dashes(whole) if any(t.text in DASHES for t in whole) else [whole])
+    ents = [part for whole in doc.ents for pair in _split_pair(whole, text) for piece in (
+        _split_at_dashes(pair) if any(t.text in DASHES for t in pair) else [pair])
         for part in _split_possessor(piece)]
     for ent, label in ents:
         if any(_in_camp(t) for t in ent[:2]) and len([t for t in ent if t.tag_ != "POS"]) <= 2:
@@ -464,7 +626,7 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
                 len(ent) == 1 and is_outlet(ent.text)) and not _org_context(ent):
             quoted = _QUOTE.search(text, ent.start_char, ent.end_char)
             found.append((_with_surname(_with_nickname(ent) if quoted else ent), "person"))
-        elif (label == "ORG" and (_is_who(ent) or _after_title(ent))) or (
+        elif (label == "ORG" and (_is_who(ent) or _after_title(ent) or _full_name(ent))) or (
                 label in ("ORG", "GPE") and _described_as_person(ent, label == "GPE")
                 and (label == "ORG" or ent.root.i in source_roots)):
             found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"; "Vell, a
@@ -709,6 +871,15 @@ def _after_title(ent: Span) -> bool:
         name[-1].lower_ not in ORG_WORDS
 
 
+def _full_name(ent: Span) -> bool:
+    """Whether an "organisation" is a common given name and a surname ("Amanda Renteria"),
+    which no firm's name ends in a corporate or body word beside ("Harbour Trust")."""
+    words = [t for t in ent if t.tag_ != "POS"]
+    return len(words) == 2 and all(t.is_title and t.pos_ == "PROPN" for t in words) and \
+        _given_name(words[0].lower_) and words[1].lower_ not in ORG_WORDS and \
+        words[1].lower_ not in _CORPORATE and not is_outlet(ent.text)
+
+
 def _people(ent: Span) -> bool:
     """Whether a nationality or party names people, not a body: plural, or with an article or
     a number ("Republicans", "one Democrat")."""
@@ -756,7 +927,16 @@ def _same_org(short: list[Token], long: list[Token]) -> bool:
             s[0] in words and s == [w for w in words[words.index(s[0]) :] if w in s]:
         return True  # "Harbour Museum" of "the National Harbour Maritime Museum"
     initials = s[0].replace(".", "")
-    return n == 1 and initials.isupper() and len(initials) > 1 and initials == _acronym(long)
+    return (n == 1 and initials.isupper() and len(initials) > 1
+            and initials == _acronym(long)) or _legal_name(short, long)
+
+
+def _legal_name(short: list[Token], long: list[Token]) -> bool:
+    """Whether ``long`` is ``short`` with corporate words after it ("Velcor" of "Velcor
+    Pharmaceuticals International", "Orin Square" of "Orin Square Capital Management")."""
+    n = len(short)
+    return n < len(long) and [t.text for t in short] == [t.text for t in long[:n]] and all(
+        t.lower_ in _CORPORATE for t in long[n:])
 
 
 class ActorsComponent:
@@ -836,7 +1016,7 @@ class ActorsComponent:
             before = _prenominal(name, titles)
             if late[k]:  # "Lonely Crowley Skips Debate": a headline's epithet, no title
                 before = tuple(r for r in before if _names_a_person(r.split()[-1]))
-            for role in () if handle else (*before, *_appositive(mention),
+            for role in () if handle else (*before, *_appositive(mention, kind),
                                            _split_title(mention)):
                 if role and role not in epithets and \
                         role.casefold() not in {r.casefold() for r in cluster.roles}:
@@ -887,7 +1067,7 @@ class ActorsComponent:
                 if _may_be(name, cluster.name):
                     return cluster
                 kin = [c for c in clusters if c.type == "person" and len(c.name) > 1
-                       and _norm(c.name[-1].text) == text[-1]
+                       and _norm(_surname(c.name).text) == text[-1]
                        and _gender(c.name) == _gender(name)]
                 return kin[0] if len(kin) == 1 else None  # "Mrs. Vell" of Ana, not Tom Vell
             if kind == "person" and _cut_to_initial(text):  # "Alicia M", cut short
@@ -914,7 +1094,7 @@ class ActorsComponent:
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1:
-                by_surname.setdefault(_norm(c.name[-1].text), []).append(c)
+                by_surname.setdefault(_norm(_surname(c.name).text), []).append(c)
         for people in by_surname.values():
             if len(people) < 2:
                 continue  # a full mention opens with a given name ("Bobby Scott" too)
@@ -941,21 +1121,28 @@ class ActorsComponent:
         is no outlet's ("Vexa" of "Vexa News" is the outlet): a movement named after a
         person ("the Dunmore Train") is no firm of his. An
         "organisation" of a given name and that word ("Sean Keld" beside "Keld said") is
-        the person, whom NER mistook."""
-        from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
+        the person, whom NER mistook. A two-word "person" whose first word is no given name
+        and whose last is a one-word organisation's name ("Outside Velcor", from "Outside
+        Velcor's plant" opening a sentence) is that organisation."""
         for c in clusters:
-            if c.type != "person" or len(c.name) != 1:
+            if c.type != "person" or len(c.name) > 2:
                 continue
-            word = c.name[0].text
-            org = next((o for o in clusters if o.type == "organisation" and len(o.name) > 1
-                        and word in {t.text for t in o.name[1:]} | (
-                            {o.name[0].text} if o.name[-1].lower_ in ORG_WORDS
-                            or is_outlet(_words_text(o.name)) else set())),
-                       None)
+            word = c.name[-1].text
+            if len(c.name) == 2:
+                org = None if _given_name(c.name[0].lower_) else next(
+                    (o for o in clusters if o.type == "organisation"
+                     and [t.text for t in o.name] == [word]), None)
+            else:
+                org = next((o for o in clusters if o.type == "organisation" and len(o.name) > 1
+                            and word in {t.text for t in o.name[1:]} | (
+                                {o.name[0].text} if o.name[-1].lower_ in ORG_WORDS
+                                or is_outlet(_words_text(o.name))
+                                or _legal_name(c.name, o.name) else set())),
+                           None)
             if org is None:
                 continue
             if len(org.name) == 2 and org.name[-1].text == word and \
-                    org.name[0].lower_ in FEMALE_NAMES | MALE_NAMES:
+                    _given_name(org.name[0].lower_):
                 org.type = "person"
             org.mentions.extend(c.mentions)
             org.roles.extend(r for r in c.roles if r not in org.roles)
@@ -1090,6 +1277,13 @@ def _cut_to_initial(words: list[str]) -> bool:
 def _norm(word: str) -> str:
     """A name's word with its apostrophes made plain: "O'Neill" and "O’Neill" are one name."""
     return word.replace("’", "'").replace("‘", "'")
+
+
+def _surname(name: list[Token]) -> Token:
+    """A person's surname: the last word of the name before a suffix ("Harris" of "Harry
+    B. Harris Jr."; two men called "Jr." share no surname)."""
+    words = [t for t in name if t.lower_.rstrip(".") not in _SUFFIXES]
+    return words[-1] if words else name[-1]
 
 
 def _words_text(tokens: list[Token]) -> str:

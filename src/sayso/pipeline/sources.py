@@ -61,7 +61,9 @@ DOCUMENT_NOUNS = frozenset(
         "amendment", "resolution", "agreement", "platform", "manifesto", "regulation", "photo",
         "photograph", "picture", "image", "journal", "spot", "slide", "presentation", "database",
         "film", "documentary", "precedent", "placard", "publication", "excerpt", "cable",
-        "passage", "caption", "polling", "op-ed"
+        "passage", "caption", "polling", "op-ed", "disclosure", "submission", "biography",
+        "trove", "drama", "novel", "series", "episode", "show", "program", "programme", "form",
+        "decision", "deal"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -73,7 +75,7 @@ ORG_NOUNS = frozenset(
         "school", "group", "organisation", "organization", "institute", "campaign", "forum",
         "association", "coalition", "non-profit", "nonprofit", "pac", "network", "station",
         "bureau", "leadership", "kingdom", "country", "nation", "panel", "city", "town",
-        "village", "municipality"
+        "village", "municipality", "management", "state"
     ]
 )
 GENERIC_ORG_NOUNS = frozenset(
@@ -121,7 +123,8 @@ MEDIUM_NOUNS = frozenset(
         "fundraiser", "diatribe", "tirade", "rant", "expose", "exposé", "profile", "newspaper",
         "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
         "robocall", "mail", "exchange", "document", "commercial", "trail", "panel", "study",
-        "poll", "survey", "tribute", "eulogy", "town hall"
+        "poll", "survey", "tribute", "eulogy", "town hall", "victory party",
+        "watch party", "analysis", "excerpt"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -233,10 +236,12 @@ MALE_NAMES = frozenset(
 )
 """Common given names: a pronoun must agree with the person it resolves to."""
 TOLD_VERBS = frozenset(["tell", "ask", "question", "press", "assure", "warn", "brief", "inform",
-                        "reassure", "email", "e-mail", "phone", "text", "remind", "promise"])
+                        "reassure", "email", "e-mail", "phone", "text", "remind", "promise",
+                        "lecture"])
 """Speech verbs whose object is the person addressed: "told the AP", "asked Clinton",
-"emailed the mayor"."""
-_HEARER_VERBS = frozenset(("tell", "assure", "reassure", "brief", "inform", "remind"))
+"emailed the mayor", "lectured the board"; not "urged the council", which the gold reads as
+whom the appeal is about."""
+_HEARER_VERBS = frozenset(("tell", "assure", "reassure", "brief", "inform", "remind", "lecture"))
 """Verbs whose object is always whom they address ("assured the residents"), unlike *ask*
 ("asked the question"), *press* ("pressed the point") or *warn*, whose object is often
 those at risk, not the hearer ("warned doctors", said in an interview)."""
@@ -246,15 +251,25 @@ _ASKING_VERBS = frozenset(("ask", "question", "press"))
 ADDRESSEES = frozenset(["them", "him", "her", "us", "me", "you", "reporters", "journalists",
                         "myself", "himself", "herself", "themselves", "ourselves", "yourself"])
 CHANNEL_PREPS = frozenset(["in", "on", "to", "during", "via", "at", "with", "for", "through",
-                           "before", "by"])
+                           "before", "by", "over"])
 BY_MEDIA = frozenset(["phone", "telephone", "email", "e-mail", "text", "fax", "videolink",
                       "satellite", "letter"])
 """What "by" says words went through ("said by phone"); "by" anything else is an agent."""
+OVER_MEDIA = frozenset(["phone", "telephone", "breakfast", "lunch", "dinner", "coffee", "drink",
+                        "loudspeaker", "intercom", "airwaves"])
+"""What "over" says words went through or were shared at ("said over breakfast"); "over"
+anything else is a topic or a span of time ("clashed over taxes", "over the years")."""
 UNSPOKEN = frozenset(["believe"])
 """Cue classes of a thought ("learned", "believes"), which no medium or hearer goes with in
 the gold; a promise has both ("promised the board", "On his website, X promises …")."""
+_VOICING = frozenset(["express", "voice"])
+"""Verbs that say a thought aloud: "voiced worry in a podcast" has a medium, as a carrier
+verb's has ("released a statement of regret")."""
 SPEAKING_VERBS = frozenset(["speak", "talk", "appear", "testify"])
 """Participles whose medium or occasion is the speaker's: "Speaking at a rally, X says"."""
+_PRESENCE = frozenset(["be", "go", "appear", "take", "speak", "talk", "come", "turn"])
+"""Verbs of being or going somewhere, whose participle speaks there: "was on Valdene Radio
+talking about …", "spoke last at the forum, forecasting …", "took to Twitter, writing"."""
 TOPIC_VERBS = frozenset(["comment", "remark", "report", "reflect", "elaborate", "focus", "dwell",
                          "expand", "weigh", "brief", "testify"])
 """Verbs whose "on" is mostly the topic: a common noun after it ("commented on the program")
@@ -308,6 +323,9 @@ _POSSESSIVES = frozenset(("his", "her", "their", "our", "its"))
 _FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
 _RAISING = frozenset(("seem", "appear", "look", "sound", "know", "prove"))
 """Verbs whose subject is part of what they report: "Calder seems to be ready"."""
+_WHEN = frozenset(("DATE", "TIME"))
+"""Entity types of a date or a time, on which the parser may hang a phrase ("said Nov. 3 on
+Harbour FM")."""
 _STANDINGS = frozenset(("polls", "surveys"))
 """Where a candidate stands, not where words were given: "trailing in the polls"."""
 _RELATIVE = frozenset(("who", "which", "that"))
@@ -358,20 +376,29 @@ _ANON_TAIL = re.compile(
     r"(?:\s*,)?\s*(?:because|for fear|as|since|in line with|saying|citing)\b[^,.;]*"
 )
 """The explanation that often follows: "… because they were not authorised to …"."""
+_EDITORS_NOTE = re.compile(r"\s*(?:[Ee]ditor[’']s\s+[Nn]ote|EDITOR[’']S\s+NOTE)\b")
+_WRITTEN_BY = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:book|memoir|essay|column|op-ed|novel|"
+                         r"autobiography|diary|diaries)\b")
+"""A person's own writing: "Ana Vellis’s new book", "Vellis’ essay"."""
+_NO_DATE = (r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+            r"March|April|May|June|July|August|September|October|November|December)\b)")
+"""A name after "on" or "in" that is no day or month ("speaking on Monday", "writing in
+March")."""
 _CHANNEL_RE = re.compile(
     r"\b(?<!and )(?<!or )(?<!of )(?<!by )(?<!from )(?<!about )(?:[Ss]peaking|[Tt]alking)"
     r"\s+(?P<a>(?:to|with)\s+[^,.;]+)"  # a participle, not a gerund: "… and speaking with"
-    r"|\b(?:[Ss]peaking|[Tt]alking|[Aa]ppearing|appeared)\s+(?P<f>on\s+(?:the\s+)?(?!(?:Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+    r"|\b(?:[Ss]peaking|[Tt]alking|[Aa]ppearing|appeared)\s+(?P<f>on\s+(?:the\s+)?" + _NO_DATE
+    + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b(?:spoke|talked)\s+(?P<d>(?:to|with)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
-    r"|\b[Ww]riting\s+(?P<e>for\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
+    r"|\b[Ww]riting\s+(?P<e>(?:for|on|in)\s+(?:the\s+)?" + _NO_DATE
+    + r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|\b[Rr]eached\s+(?P<b>by\s+(?:tele)?phone)"
     r"|\b(?:contacted|reached)\s+by\s+(?P<h>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)"
     r"|(?P<g>\b[Oo]n\s+(?:(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*[’']s?\s+)?"
     r"(?:[“\"]|'')[A-Z][^”\"\n]{1,60}?(?:[”\"]|''))"  # a programme: "Sunday, on CNN’s “State
     # of the Union,” …", 'On "Face the Nation," X said', "on ''This Week,''" (two apostrophes)
     r"|(?P<c>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:interview|statement|post|notice|letter|email|briefing|speech)"
+    r"(?:interview|statement|post|notice|letter|email|briefing|speech)(?:e?s)?\b"  # not "posted"
     r"(?:\s+(?:with|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+|\s+on\s+social\s+media)?)"
     r"|(?P<i>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:book|memoir|column|op-ed|essay|film|documentary))(?=\s*,)"  # set off by a comma:
@@ -594,14 +621,22 @@ class SourcesComponent(AttributionLayer):
             noun = root.head.head if relcl else _word_before(root)  # department, which said"
             if low == "who":
                 noun = _who_antecedent(doc, actors, root, noun)
-            if noun.dep_ == "appos" and actor_at(doc, noun.head) is not None \
-                    and actor_at(doc, noun) is None:
-                noun = noun.head  # "Gov. Otter, an early endorser, who …" is Otter
+            if noun.dep_ == "appos" and actor_at(doc, noun) is None:
+                if actor_at(doc, noun.head) is not None:
+                    noun = noun.head  # "Gov. Otter, an early endorser, who …" is Otter
+                elif low == "who" and noun.head.pos_ == "PROPN" \
+                        and _person_noun(noun.lemma_.lower()):
+                    return _Info("named_person", False, (), None, noun.lemma_.lower(), False)
+                    # "Hal Dorn, a developer, who …": a name NER missed, not an unnamed one
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
         named = None if actor_at(doc, root) is not None or root.tag_ in ("NNS", "NNPS") \
             else _appositive_name(doc, span, actors)  # "The candidates, X and Y" are several
         if named is not None:  # "one of the family's lawyers, Jun Okafor"
             return _Info("named_person", False, (), named, low, False)
+        if low in ("one", "another") and root.dep_ in ("appos", "conj") \
+                and root.head.tag_ == "NNS" and root.head.lemma_.lower() in DOCUMENT_NOUNS:
+            return _Info("document", False, (), None, root.head.lemma_.lower(), False)  # "two
+            # tables, one giving …, and another …": one of the documents, no one unnamed
         if low in ("one", "another") and not _is_fraction(root) and not _no_one(root):
             # "One said", "one of the people said"; "Yet another said" after "a Democrat said"
             prior = self._latest(done, sents[root.i], root.idx,
@@ -718,8 +753,9 @@ class SourcesComponent(AttributionLayer):
             actor = actors[at]
             if actor.type == "person" and root.tag_ == "NNPS" and _definite(root):
                 return _Info("group", False, (), None, lemma, True)  # "The Clintons": a family
-            if actor.type == "person" and not is_outlet(actor.name):  # NER may take
-                return _Info("named_person", False, (), at, lemma, False)  # "USA Today" for one
+            if actor.type == "person" and not is_outlet(actor.name) \
+                    and actor.name.lower() not in PLATFORM_NOUNS:  # NER may take "USA Today"
+                return _Info("named_person", False, (), at, lemma, False)  # or "Twitter" for one
             outlet = _is_outlet_actor(actor) or is_outlet(  # "The Hill", an actor "Hill"
                 doc[root.left_edge.i : root.i + 1].text)
             kind: SourceType = "document" if outlet else "organisation"
@@ -756,7 +792,8 @@ class SourcesComponent(AttributionLayer):
             # Experts Rebuke …", "Anti-Tax Groups Launch Ads"
         if root.pos_ == "PROPN" or root.ent_type_:
             body = root.ent_type_ in ("ORG", "GPE", "NORP") or (  # "The Islamic State"
-                "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP")
+                "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP") \
+                or _acronym(root) or root.lower_ in PLATFORM_NOUNS  # "according to Facebook"
             kind = "organisation" if body else "named_person"
             if is_outlet(doc[root.left_edge.i : root.i + 1].text):
                 kind = "document"  # an outlet NER missed or called a person ("Politico")
@@ -909,10 +946,12 @@ class SourcesComponent(AttributionLayer):
     def _titled(actors: list[Actor], root: Token) -> int | None:
         """The named person whose role has this head noun ("the minister"), the one whose
         role shares most of the description's modifiers ("The Republican nominee" is not
-        the "Democratic vice presidential nominee"), then the one first named last."""
+        the "Democratic vice presidential nominee"), then the one first named last; with no
+        such person named before, the only one named later ("The judge said … Judge Pell")."""
         lemma = root.lemma_.lower()
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("amod", "compound")}
         best: tuple[int, int, int] | None = None
+        later: list[int] = []
         for k, actor in enumerate(actors):
             if actor.type != "person":
                 continue
@@ -925,7 +964,10 @@ class SourcesComponent(AttributionLayer):
             first = actor.mentions[0][0]
             if shared and first < root.idx and (best is None or (max(shared), first) > best[:2]):
                 best = (max(shared), first, k)
-        return None if best is None else best[2]
+            elif shared and first > root.idx and root.tag_ in ("NN", "NNP") \
+                    and _person_noun(lemma):  # one person's title: not "the senators"
+                later.append(k)
+        return best[2] if best is not None else later[0] if len(later) == 1 else None
 
     @staticmethod
     def _salient_person(doc: Doc, actors: list[Actor], root: Token, gender: dict[int, str],
@@ -947,12 +989,13 @@ class SourcesComponent(AttributionLayer):
         }
         sent = root.sent
         for k, mentions in people.items():  # "As far as whether Sanders still senses …, the
-            for s, e in mentions:  # Vermont senator acknowledged": a fronted clause's subject
-                span = doc.char_span(s, e, alignment_mode="expand")
+            for s, e in mentions:  # Vermont senator acknowledged": a fronted clause's subject;
+                span = doc.char_span(s, e, alignment_mode="expand")  # "Hughes mocked Pell,
                 if sent.start_char <= s and span is not None and _is_subject(span.root) \
-                        and span.root.head.dep_ in ("advcl", "pcomp", "ccomp", "csubj") \
+                        and (span.root.head.dep_ in ("advcl", "pcomp", "ccomp", "csubj") or (
+                            root.head.dep_ == "conj" and root.head.head == span.root.head)) \
                         and span.root.head.i < root.i and not _covers(quoted, s):
-                    return k
+                    return k  # and the Ostwick governor cornered him": the first clause's
         for _ in range(2):
             if sent.start == 0:
                 break
@@ -1059,7 +1102,8 @@ class SourcesComponent(AttributionLayer):
         verb = cue.root
         if verb.lower_ == "according":  # "according to sources who spoke to Fox News"
             return _fixed_channel(text, a.source)
-        if (cue_stance(doc, a, text) in UNSPOKEN and verb.lemma_ not in TOLD_VERBS) \
+        if (cue_stance(doc, a, text) in UNSPOKEN
+                and verb.lemma_ not in TOLD_VERBS | _VOICING | CARRIER_VERBS) \
                 or verb.lemma_ in ("learn", "know") or any(
                 (c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "will"))
                 or c.dep_ == "neg" for c in verb.children):
@@ -1084,11 +1128,16 @@ class SourcesComponent(AttributionLayer):
             elif head.pos_ in ("VERB", "AUX"):
                 found = [p for p in _dependent_channels(doc, head, cue, a) if _carried(
                     doc, head, p) or (_is_phrase(doc, p) and (
-                        (word.lemma_ in ("say", "add") if word.tag_ == "VBG"
-                         else p[0] < head.idx) or any(c.dep_ == "advmod" and c.lower_ == "when"
-                                                      for c in word.children)))]
+                        (word.lemma_ in ("say", "add") or head.lemma_ in _PRESENCE
+                         if word.tag_ == "VBG" else p[0] < head.idx or (
+                             word.dep_ == "conj" and head.lemma_ == "say"))
+                        or any(c.dep_ == "advmod" and c.lower_ == "when"
+                               for c in word.children)))]
                 # one after the head verb covers a "when" clause ("X stretched the truth
-                # during the debate, when she claimed …")
+                # during the debate, when she claimed …") and a conjunct of "said" ("said at
+                # a press conference, and later forecast"), and a participle after a verb of
+                # being somewhere ("was on Valdene Radio talking about …"), while "said in an
+                # interview, pointing out …" keeps it the said's
             word = head
         if not found and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
             return ()  # "said in an interview, pointing out …": the channel is the said's
@@ -1105,16 +1154,22 @@ class SourcesComponent(AttributionLayer):
 def _writer(doc: Doc, text: str, actors: list[Actor], headline: int) -> int | None:
     """Who an article's own "I" is (its first person outside quotation marks): the person a
     closing note on the writer names ("Ana Vellis is a playwright …"), else the one person
-    a column's headline names before a colon ("Ana Vellis: …") whom the body never makes
-    the subject of a sentence; else a writer with no name (``None``)."""
+    whose book or essay the headline or an editor's note says this is ("excerpts from Ana
+    Vellis’s new book"), else the one person a column's headline names before a colon ("Ana
+    Vellis: …") whom the body never makes the subject of a sentence; else a writer with no
+    name (``None``)."""
     noted: list[tuple[int, int]] = []
     last = text.rstrip().rfind("\n\n")
+    authored: set[int] = set()
     titled: set[int] = set()
     subjects: set[int] = set()
     for k, actor in enumerate(actors):
         if actor.type != "person":
             continue
         for s, e in actor.mentions:
+            if (s < headline or _EDITORS_NOTE.match(text, text.rfind("\n", 0, s) + 1)) \
+                    and _WRITTEN_BY.match(text, e):
+                authored.add(k)
             if s < headline:
                 if text[e : e + 1] == ":":
                     titled.add(k)
@@ -1127,7 +1182,8 @@ def _writer(doc: Doc, text: str, actors: list[Actor], headline: int) -> int | No
                     and re.match(r"\s+(?:is|was|has been)\s", text[e : e + 12]):
                 noted.append((s, k))
     only = titled - subjects
-    return max(noted)[1] if noted else only.pop() if len(only) == 1 else None
+    return max(noted)[1] if noted else authored.pop() if len(authored) == 1 \
+        else only.pop() if len(only) == 1 else None
 
 
 def _inside_quotation(text: str, pos: int) -> bool:
@@ -1169,8 +1225,12 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
         # to remind voters … by mentioning", still to come
     for head in heads:
         kids = [(head, c) for c in head.children]
-        kids += [(head, g) for c in head.children if c.dep_ == "advmod"  # "explained earlier
-                 for g in c.children if g.dep_ == "prep"]  # in the council hearing"
+        holders = [c for c in head.children if c.dep_ == "advmod" or (  # "explained earlier
+            c.dep_ == "npadvmod" and c.ent_type_ in _WHEN)]  # in the council hearing", "said
+        holders += [o for c in head.children if c.dep_ == "prep"  # Dec. 6 on Valdene Radio",
+                    for o in c.children if o.dep_ == "pobj" and o.ent_type_ in _WHEN]  # "On
+        kids += [(head, g) for c in holders  # Dec. 7 on the Ostwick Channel, X said": a
+                 for g in c.children if g.dep_ == "prep"]  # phrase hung on the adverb or date
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         for p in [c for c in head.children if c.dep_ == "advcl"] + [
                 c for s in subjects for c in s.children if c.dep_ == "acl"]:
@@ -1215,14 +1275,28 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
                     phrases.append(_subtree_chars(child))
     if not any(phrases):  # "reported her presence on Twitter": "on" hung on the object
         phrases.append(_platform_on_object(verb))
-    return _outside_source(phrases, a)
+    return _outside_source(phrases, a, doc)
 
 
-def _outside_source(phrases: list[tuple[int, int] | None], a: Attribution) -> list[tuple[int, int]]:
+def _outside_source(phrases: list[tuple[int, int] | None], a: Attribution,
+                    doc: Doc | None = None) -> list[tuple[int, int]]:
     """The phrases that are no part of the source: "a video … is featured in", "The book
-    titled …" name the source, not where it spoke."""
-    return [p for p in phrases if p is not None and not any(
-        s < p[1] and p[0] < e for s, e in a.source)]
+    titled …" name the source, not where it spoke. With ``doc``, a fronted phrase the parser
+    ran into the source ("At a rally in Lindow, Maine, 71-year-old Ana Vell said", the name
+    hung on the place) is cut before it, if a noun is left."""
+    out: list[tuple[int, int]] = []
+    for p in phrases:
+        if p is None:
+            continue
+        start = min((s for s, e in a.source if s < p[1] and p[0] < e), default=None)
+        if start is None:
+            out.append(p)
+        elif doc is not None and p[0] < start:
+            words = [t for t in doc.char_span(p[0], start, alignment_mode="contract") or ()
+                     if not (t.is_punct or t.is_space)]
+            if any(t.pos_ in ("NOUN", "PROPN") for t in words):  # not the bare "in" of "is
+                out.append((p[0], words[-1].idx + len(words[-1])))  # featured in a video"
+    return out
 
 
 def _addressed(doc: Doc, verb: Token, obj: Token) -> bool:
@@ -1295,6 +1369,8 @@ def _channel_object(verb: Token, prep: Token, obj: Token) -> bool:
         return False  # "called on the union to end the strike": whom it asks, not where
     if p == "through":  # "Through her lawyer, Calder declined to answer"
         return obj.lemma_.lower() in GO_BETWEENS
+    if p == "over":
+        return obj.lemma_.lower() in OVER_MEDIA
     if p == "by":  # "said by phone", not "was asked by a caller"
         return obj.lower_ in BY_MEDIA and not any(c.dep_ in ("det", "poss") for c in obj.children)
     if any(c.lower_ in FUTURE_WORDS for c in obj.children):
@@ -1447,9 +1523,12 @@ def _subtree_chars(token: Token, before: str = "") -> tuple[int, int] | None:
 
 
 def _is_outlet_actor(actor: Actor) -> bool:
-    """Whether an organisation is a news outlet, by its name or by its role."""
+    """Whether an organisation is a news outlet, by its name or by its role ("the Israeli
+    newspaper", "the official news agency")."""
     return is_outlet(actor.name) or any(
-        role.split()[-1].casefold() in OUTLET_NOUNS for role in actor.roles if role.split())
+        role.split()[-1].casefold() in OUTLET_NOUNS
+        or role.casefold().endswith(("news agency", "wire service", "news service"))
+        for role in actor.roles if role.split())
 
 
 def _merged(spans: list[tuple[int, int]]) -> Offsets:
@@ -1559,16 +1638,30 @@ def _acted_on(doc: Doc, a: Attribution, span: Span) -> bool:
 def _governing_subject(verb: Token) -> Token | None:
     """The subject of the clause a participle or infinitive cue hangs on, which is who does
     it ("Calder had a strong night, forcefully denouncing …", "Hale was the fiercest in
-    denouncing …", "Hale hopes to convince …"); not through a noun ("a letter calling for")."""
-    if verb.tag_ != "VBG" and verb.dep_ != "xcomp":
+    denouncing …", "Hale hopes to convince …", "Hale kept up his habit of tweeting …"); not
+    through a noun that is no one's own ("a letter calling for"). A gerund after a
+    preposition counts however it was tagged."""
+    if verb.tag_ != "VBG" and verb.dep_ not in ("xcomp", "pcomp"):
         return None
+    if verb.dep_ == "ROOT" and verb.i == verb.sent.start:  # "Noting that …, Hale warned …"
+        main = next((c for c in verb.children if c.dep_ in ("ccomp", "conj", "parataxis")
+                     and verb.doc[c.left_edge.i - 1].text == ","  # parsed as the root, its
+                     and not any(g.dep_ == "mark" for g in c.children)), None)  # main clause
+        return None if main is None else next(  # made a clause of it
+            (g for g in main.children if g.dep_ in _SUBJECT_DEPS), None)
     head = verb
     for _ in range(4):
-        if head.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "acomp", "attr") \
-                or head.head is head:
+        if (head.dep_ not in ("advcl", "pcomp", "prep", "xcomp", "acomp", "attr") and not (
+                head.dep_ == "dobj" and any(c.dep_ == "poss" and c.pos_ == "PRON"
+                                            for c in head.children))) or head.head is head:
             return None
         head = head.head
         subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None and subject.lower_ in _RELATIVE and head.dep_ == "relcl" \
+                and head.head.dep_ in ("dobj", "attr"):  # "Sohl had a night that could
+            head = head.head.head  # count for much, attacking …": the participle hung on the
+            subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+            # relative clause is still the main clause's subject's
         if subject is not None:  # "she's tacked left, criticizing …" parsed as a passive
             return subject
     return None
@@ -1826,7 +1919,7 @@ def _has_conj(root: Token) -> bool:
         return False  # one person, two titles: "The former mayor and state senator"
     chain = [root]  # "A, B and C" may parse as B an apposition of A and C a conjunct of B
     while True:
-        nxt = next((c for c in chain[-1].children if c.dep_ == "conj"
+        nxt = next((c for c in chain[-1].children if (c.dep_ == "conj" and not _amount(c))
                     or (c.dep_ == "appos" and c.pos_ == "PROPN")), None)
         if nxt is None:
             break
@@ -1838,6 +1931,21 @@ def _has_conj(root: Token) -> bool:
         # "X, a professor at Y, and a co-editor of Z", however the parser hung them
     return bool(joined) and any(
         c.dep_ == "cc" and c.lower_ in ("and", "&", "as", "nor") for t in chain for c in t.children)
+
+
+def _acronym(token: Token) -> bool:
+    """Whether a name is an acronym NER left untyped ("the mayor's DPW", "the EPA"), a body:
+    not a title ("Velcor Bank CEO"), nor in a sentence all in capitals (a headline's "TRUMP
+    SAYS")."""
+    return len(token) > 1 and token.text.isupper() and token.ent_type_ != "PERSON" \
+        and token.lower_ not in TITLE_WORDS \
+        and not all(t.text.isupper() for t in token.sent if t.is_alpha)
+
+
+def _amount(token: Token) -> bool:
+    """Whether a conjunct is a sum or a date, which the parser may join to a name in a list of
+    gifts ("$9,000 from X, a grocer who funded Y, and $4,000 from Z"): no second speaker."""
+    return token.pos_ == "NUM" or token.ent_type_ in ("MONEY", "DATE", "TIME", "QUANTITY")
 
 
 def _conjuncts(root: Token) -> list[Token]:
@@ -1868,8 +1976,12 @@ def _two_people(doc: Doc, span: Span, root: Token) -> bool:
 
 def _subject_weight(token: Token) -> float:
     """1 for a subject, a little more for the subject of its sentence's main verb ("Obama
-    tried …, when a reporter asked …"), else 0: how likely a pronoun later means it."""
+    tried …, when a reporter asked …"), else 0: how likely a pronoun later means it. The
+    object of "according to" is its sentence's speaker, as a subject ("…, according to
+    sources. They said …")."""
     token = _phrase_head(token)
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return 1.0
     if token.dep_ not in _SUBJECT_DEPS:
         return 0.0
     return 1.0 + _MAIN_CLAUSE_BONUS * (token.head.dep_ == "ROOT")

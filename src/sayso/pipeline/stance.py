@@ -41,7 +41,7 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
             "shout", "gloat", "brag", "boast", "repeat", "remind", "highlight", "invoke",
             "lecture", "outline", "read", "joke", "email", "inform", "echo", "announcement",
             "refer", "proclaim", "retweet", "exclaim", "recite", "articulate",
-            "attribute", "statement"),
+            "attribute", "statement", "interject", "dub", "chant"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims", "posit", "rumor", "rumour", "assertion", "insistence",
               "argument"),
@@ -52,7 +52,7 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                "condemnation", "critical", "grouse", "assail", "caricature", "rebuke", "hurl",
                "disparage", "characterize", "characterise", "savage", "lament", "hammer",
                "castigate", "chide", "displeasure", "impugn", "scoff", "insult", "broadside",
-               "rant", "protest"),
+               "rant", "protest", "chastise", "chastize", "heckle"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
              "plead", "debunk", "disagree"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
@@ -60,12 +60,12 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                 "guess", "convince", "concern", "realize", "realise", "suspicion", "know",
                 "confident", "skeptical", "sceptical", "thought", "recognize", "recognise",
                 "foresee", "imagine", "interpret", "deem", "sentiment", "anxiety", "hopeful",
-                "judge", "belief", "certain", "faith", "confidence"),
+                "judge", "belief", "certain", "faith", "confidence", "assumption"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
                 "suggestion", "speculate", "predict", "estimate", "propose", "proposal",
                 "recommend", "recommendation", "allude", "float", "foreshadow", "speculation",
                 "surmise"),
-    "confirm": ("confirm", "verify", "corroborate", "affirm"),
+    "confirm": ("confirm", "verify", "corroborate", "affirm", "reaffirm"),
     "report": ("report", "find", "show", "reveal", "conclude", "according", "publish",
                "record", "document", "account", "list", "learn", "project", "reportedly",
                "expose", "disclose", "uncover", "discover", "examine", "demonstrate",
@@ -76,12 +76,13 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                 "assurance"),
     "ask": ("ask", "question", "urge", "demand", "request", "appeal", "call", "press",
             "wonder", "query", "invite", "encourage", "exhort", "plea", "petition",
-            "order", "advise", "lobby", "advocate", "seek", "implore", "ponder"),
-    "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree"),
-    "refuse": ("decline", "refuse", "rebuff"),
+            "order", "advise", "lobby", "advocate", "seek", "implore", "ponder", "instruct"),
+    "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree", "admission"),
+    "refuse": ("decline", "refuse", "rebuff", "spurn"),
     "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend", "endorse",
                "endorsement", "extol", "tout", "laud", "compliment", "champion", "cheer",
-               "celebrate", "credit", "cheerleading", "tribute", "vouch", "promote"),
+               "celebrate", "credit", "cheerleading", "tribute", "vouch", "promote",
+               "congratulate"),
 }
 """Cue lemma -> stance class; a cue not listed is ``other``. Documented in docs/sources.md."""
 
@@ -150,9 +151,10 @@ _TOLD_TO = re.compile(r"\W*(?:not\s+|never\s+)?to\s+\w", re.IGNORECASE)
 _PHRASAL = {("push", "back"): "deny", ("beat", "back"): "deny", ("laugh", "off"): "deny",
             ("shrug", "off"): "deny", ("brush", "off"): "deny", ("brush", "aside"): "deny",
             ("make", "clear"): "say", ("go", "after"): "accuse", ("count", "on"): "believe",
-            ("push", "for"): "ask"}
+            ("push", "for"): "ask", ("double", "down"): "claim", ("weigh", "in"): "say"}
 """Cues whose class lies in a verb and its particle or complement ("pushed back on the
-claims", "laughed off the warning", "made clear that …")."""
+claims", "laughed off the warning", "made clear that …"; also past an "it": "made it clear",
+"laughed it off")."""
 
 _CHARGES = ("accuse", "claim")
 _VIEWS = ("accuse", "claim", "suggest", "report", "believe", "say", "ask")
@@ -211,8 +213,8 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
     words = [t for t in cue if t.pos_ in ("VERB", "NOUN")] or list(cue)
     if all(t.is_punct for t in cue):
         return "say"  # "Sanders: Clinton needs to …", a transcript's "FALLIN:"
-    phrasal = next((_PHRASAL[t.lemma_.lower(), t.nbor().lower_] for t in cue[:-1]
-                    if (t.lemma_.lower(), t.nbor().lower_) in _PHRASAL), None)
+    phrasal = next((_PHRASAL[t.lemma_.lower(), _particle(t)] for t in cue[:-1]
+                    if (t.lemma_.lower(), _particle(t)) in _PHRASAL), None)
     if phrasal:
         return phrasal
     known = [t for t in words if _lemma(t) in _CLASS_OF] or [  # "was quick to add"
@@ -275,6 +277,14 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
         return "claim"  # "promoting a debunked theory"; "promoting her plans" praises
     return "deny" if stance in ("say", "report") and (
         _CALLED_UNTRUE.search(content) or _QUOTED_DENIAL.search(content)) else stance
+
+
+def _particle(verb: Token) -> str:
+    """The word after a verb, past an object "it" ("made it clear", "laughed it off")."""
+    after = verb.nbor()
+    if after.lower_ == "it" and after.i + 1 < len(verb.doc):
+        after = after.nbor()
+    return after.lower_
 
 
 def _plea(verb: Token, content: str) -> str:
