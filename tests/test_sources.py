@@ -2196,6 +2196,14 @@ def test_round_11_no_channel(nlp: Language, text: str, source: str, cue: str) ->
     assert _channel_given(nlp, text, source, cue) == ""
 
 
+def test_an_interview_channel_ends_on_a_word_not_a_space() -> None:
+    """ "in an interview on Harbour News' On the Record" stops at the lower-case "the", and
+    its span ends on "On", not on the space after it."""
+    text = "Vale said in an interview on Harbour News\u2019\u00a0On the Record that it was late."
+    assert [text[s:e] for s, e in _fixed_channel(text, ((0, len(text)),))] == [
+        "in an interview on Harbour News\u2019\u00a0On"]
+
+
 def test_writing_on_or_in_an_outlet_is_a_channel_but_not_a_month() -> None:
     """ "X, writing on Harbour Daily, …" names where X wrote; "writing in March" a time."""
     text = "Greta Sohl, writing on Harbour Daily, backed the plan."

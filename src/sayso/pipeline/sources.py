@@ -399,7 +399,8 @@ _CHANNEL_RE = re.compile(
     # of the Union,” …", 'On "Face the Nation," X said', "on ''This Week,''" (two apostrophes)
     r"|(?P<c>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:interview|statement|post|notice|letter|email|briefing|speech)(?:e?s)?\b"  # not "posted"
-    r"(?:\s+(?:with|to|on)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s?)+|\s+on\s+social\s+media)?)"
+    r"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"  # no space after
+    r"|\s+on\s+social\s+media)?)"
     r"|(?P<i>\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:book|memoir|column|op-ed|essay|film|documentary))(?=\s*,)"  # set off by a comma:
     # "In his 2002 book, “…,” X suggested", not another's "as Y put it in her memoir."
