@@ -206,6 +206,17 @@ def test_a_source_in_two_pieces_keeps_the_cues_subject() -> None:
     assert one_source_piece(doc2, [0, 4], [6]) == [4]
 
 
+def test_a_content_drops_a_dangling_conjunction() -> None:
+    """ "Vale talked about [the tram and] made jokes": the "and" joins the next clause, so the
+    content is "the tram"."""
+    nlp = spacy.blank("en")
+    words = ["Vale", "talked", "about", "the", "tram", "and", "made", "jokes", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 4, 2, 1, 1, 6, 1],
+              deps=["nsubj", "ROOT", "prep", "det", "pobj", "cc", "conj", "dobj", "punct"])
+    assert close_open_phrase(doc, [3, 4, 5], [1, 2]) == [3, 4]
+    assert close_open_phrase(doc, [3, 4], [1, 2]) == [3, 4]
+
+
 def test_a_source_loses_its_dateline_and_keeps_its_relative_clause() -> None:
     """"WASHINGTON -- Ms. Vale" is Ms. Vale and "Mr. Okoro, who" Mr. Okoro; a source cut at
     its relative pronoun ("A study that") runs through the clause, which ends before the

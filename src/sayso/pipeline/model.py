@@ -114,7 +114,8 @@ def close_open_phrase(doc: Doc, content: list[int], cue: list[int]) -> list[int]
     greedy role tagger sometimes stops at a modifier whose head follows ("a 30-minute |
     interview"), at a relative pronoun ("a study that | appeared in …") or at a preposition
     before its object ("at one of | the golf courses"); the phrase is finished within the
-    sentence, never across the cue."""
+    sentence, never across the cue. A last word that only joins what follows ("the market
+    and | made comments") is dropped instead."""
     last = max(content)
     t = doc[last]
     end = last
@@ -122,6 +123,9 @@ def close_open_phrase(doc: Doc, content: list[int], cue: list[int]) -> list[int]
         end = t.head.right_edge.i  # "a 30-minute | interview", "a study that | appeared in"
     elif t.dep_ in ("prep", "agent"):
         end = max((c.right_edge.i for c in t.rights), default=last)
+    if t.dep_ == "cc" and len(content) > 1 and t.head.i < last:  # "the stock market and |
+        return [i for i in content if i != last]  # made comments": the conjunction opens
+        # the clause after it
     if end == last or end >= t.sent.end or any(last < i <= end for i in cue):
         return content
     return content + list(range(last + 1, end + 1))
