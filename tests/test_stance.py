@@ -355,6 +355,17 @@ def test_a_conjunct_denial_never_denies_its_own_source(nlp: Language) -> None:
     assert deny["denies"] == [atts[0]["id"]]
 
 
+def _stance_of(nlp: Language, text: str, cue: str) -> str:
+    """The class of ``cue`` (first occurrence) in a hand-made attribution whose content is
+    the rest of the sentence."""
+    doc = nlp(text)
+    start = text.index(cue)
+    end = start + len(cue)
+    att = Attribution(source=(), cue=((start, end),), content=((end + 1, len(text) - 1),),
+                      kind="indirect", confidence=1.0)
+    return cue_stance(doc, att)
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "stance"),
     [
@@ -448,12 +459,7 @@ def test_cue_classes_read_from_the_words_around_the_verb(
     the lemmatizer cuts too short ("hopes" -> "hop") still finds its class; a speech act
     negated ("did not mention") is none, though "has not said" is read as one; "told X to
     …" is an order."""
-    doc = nlp(text)
-    start = text.index(cue)
-    end = start + len(cue)
-    att = Attribution(source=(), cue=((start, end),), content=((end + 1, len(text) - 1),),
-                      kind="indirect", confidence=1.0)
-    assert cue_stance(doc, att) == stance
+    assert _stance_of(nlp, text, cue) == stance
 
 
 @pytest.mark.model
@@ -634,12 +640,7 @@ def test_cue_classes_of_pleas_offers_and_phrases(
     questions refuses; speaking "against" accuses; "disagree" denies only "with" someone;
     promoting a theory claims it; a statement carries the verb after it; and the lexicon's
     later additions."""
-    doc = nlp(text)
-    start = text.index(cue)
-    end = start + len(cue)
-    att = Attribution(source=(), cue=((start, end),), content=((end + 1, len(text) - 1),),
-                      kind="indirect", confidence=1.0)
-    assert cue_stance(doc, att) == stance
+    assert _stance_of(nlp, text, cue) == stance
 
 
 @pytest.mark.parametrize(
@@ -659,12 +660,7 @@ def test_challenges_at_a_person_and_denials_by_idiom_or_report(
         nlp: Language, text: str, cue: str, stance: str) -> None:
     """Challenging someone over their remarks attacks them, no claim denied; not buying an
     argument denies it; a report whose words call what came before untrue denies it."""
-    doc = nlp(text)
-    start = text.index(cue)
-    end = start + len(cue)
-    att = Attribution(source=(), cue=((start, end),), content=((end + 1, len(text) - 1),),
-                      kind="indirect", confidence=1.0)
-    assert cue_stance(doc, att) == stance
+    assert _stance_of(nlp, text, cue) == stance
 
 
 @pytest.mark.model
