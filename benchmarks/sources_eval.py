@@ -61,8 +61,11 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 11, ``tests/gold/sources-polnear-train-heldout-round10.jsonl``: every
   field on 40 more train articles, labelled while round 10's rules were written, measured
   once as round 10's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round11.jsonl``: every
-  field on 40 fresh train articles, labelled while round 11's rules were written, by labellers
+- development since round 12, ``tests/gold/sources-polnear-train-heldout-round11.jsonl``: every
+  field on 40 fresh train articles, labelled while round 11's rules were written, measured
+  once as round 11's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round12.jsonl``: every
+  field on 40 further train articles, labelled while round 12's rules were written, by labellers
   who never saw the system's output. Only its figures are printed, never its misses.
 """
 
@@ -88,7 +91,8 @@ POLNEAR_TRAIN_OPENED3 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED4 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round8.jsonl"
 POLNEAR_TRAIN_OPENED5 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round9.jsonl"
 POLNEAR_TRAIN_OPENED6 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round10.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round11.jsonl"
+POLNEAR_TRAIN_OPENED7 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round11.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round12.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -469,8 +473,15 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened7",
+        "PolNeAR train, 40 fresh articles (held out in round 11, development since round 12)",
+        "train",
+        POLNEAR_TRAIN_OPENED7,
+        False,
+    ),
+    (
         "polnear_train_heldout",
-        "PolNeAR train, 40 fresh articles (held out)",
+        "PolNeAR train, 40 further articles (held out)",
         "train",
         POLNEAR_HELDOUT,
         True,
@@ -536,7 +547,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the ten PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the eleven PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
