@@ -29,7 +29,9 @@ from sayso.pipeline.model import (
     ROLE_FILE,
     AttributionModel,
     close_open_phrase,
+    next_paragraph,
     one_source_piece,
+    to_the_verb,
     token_runs,
     trim_source_edges,
 )
@@ -215,6 +217,39 @@ def test_a_content_drops_a_dangling_conjunction() -> None:
               deps=["nsubj", "ROOT", "prep", "det", "pobj", "cc", "conj", "dobj", "punct"])
     assert close_open_phrase(doc, [3, 4, 5], [1, 2]) == [3, 4]
     assert close_open_phrase(doc, [3, 4], [1, 2]) == [3, 4]
+
+
+def test_a_cue_of_only_auxiliaries_runs_on_to_its_verb() -> None:
+    """ "did" alone says nothing: the cue is "did not want"; a cue with its verb, an adverb
+    alone ("reportedly" is a cue of its own) and an auxiliary with no verb stay as they are."""
+    nlp = spacy.blank("en")
+    words = ["Vale", "did", "not", "want", "a", "vote", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[3, 3, 3, 3, 5, 3, 3],
+              deps=["nsubj", "aux", "neg", "ROOT", "det", "dobj", "punct"],
+              pos=["PROPN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT"])
+    assert to_the_verb(doc, [1]) == [1, 2, 3]
+    assert to_the_verb(doc, [1, 2, 3]) == [1, 2, 3]
+    assert to_the_verb(doc, [5]) == [5]
+    doc = Doc(nlp.vocab, words=["Vale", "reportedly", "wants", "a", "vote"],
+              heads=[2, 2, 2, 4, 2], deps=["nsubj", "advmod", "ROOT", "det", "dobj"],
+              pos=["PROPN", "ADV", "VERB", "DET", "NOUN"])
+    assert to_the_verb(doc, [1]) == [1]
+    doc = Doc(nlp.vocab, words=["Vale", "did", "."], heads=[1, 1, 1],
+              deps=["nsubj", "ROOT", "punct"], pos=["PROPN", "VERB", "PUNCT"])
+    assert to_the_verb(doc, [1]) == [1]
+
+
+def test_a_cue_ending_its_line_on_a_colon_takes_the_next_paragraph() -> None:
+    """ "Vale added:" and a blank line: the quote below is the content the role tagger, which
+    reads only the cue's paragraph, cannot reach; a colon inside a line gives nothing."""
+    nlp = spacy.blank("en")
+    doc = nlp("Vale added:\n\n\u201cThe tram runs late.\u201d\n\nMore news.")
+    content = next_paragraph(doc, [1])
+    assert doc[content[0]].idx == doc.text.index("\u201c")
+    assert doc[content[-1]].text == "\u201d"
+    assert next_paragraph(doc, [1, 2]) == content
+    doc = nlp("Vale added: the tram runs late.")
+    assert next_paragraph(doc, [1]) == []
 
 
 def test_a_source_loses_its_dateline_and_keeps_its_relative_clause() -> None:

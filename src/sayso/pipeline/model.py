@@ -146,6 +146,43 @@ def trim_source_edges(doc: Doc, source: list[int]) -> list[int]:
     return source
 
 
+_LEADERS = frozenset({"aux", "auxpass", "neg", "advmod"})
+
+
+def to_the_verb(doc: Doc, cue: list[int]) -> list[int]:
+    """A cue of auxiliaries with only negations and adverbs beside them ("did", "has not")
+    runs on to the verb they lean on ("did not want", "has endorsed"): alone they say
+    nothing. An adverb alone ("reportedly") is a cue of its own and stays."""
+    deps = [doc[i].dep_ for i in cue]
+    if not set(deps) <= _LEADERS or not {"aux", "auxpass"} & set(deps):
+        return cue
+    head = doc[cue[-1]].head
+    if not (head.pos_ == "VERB" and 0 < head.i - cue[-1] <= 3):
+        return cue
+    return list(range(cue[0], head.i + 1))
+
+
+def next_paragraph(doc: Doc, cue: list[int]) -> list[int]:
+    """The paragraph after a cue that ends its line on a colon ("He added:"): the role
+    tagger reads only the cue's own paragraph, so the quote below would be lost."""
+    end = cue[-1] + (doc[cue[-1] + 1].text == ":" if cue[-1] + 1 < len(doc) else 0)
+    if doc[end].text != ":" or end + 1 >= len(doc):
+        return []
+    after = doc[end].whitespace_ + (doc[end + 1].text if doc[end + 1].is_space else "")
+    if "\n" not in after:
+        return []
+    out: list[int] = []
+    for t in doc[end + 1 :]:
+        if t.is_space:
+            if out and "\n" in t.text:
+                break
+            continue
+        out.append(t.i)
+        if "\n" in t.whitespace_:
+            break
+    return out
+
+
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "agent", "poss"})
 # Links a cue's subject may sit above ("X, speaking to voters, said", "X wants to explain").
 _SUBJECT_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "relcl", "ccomp"})
@@ -388,11 +425,14 @@ class AttributionModel:
         cues = self.cues(v)
         if self.cue_span is not None:
             cues = [(refine(self.cue_span, v, cue), margin) for cue, margin in cues]
+        cues = [(to_the_verb(doc, cue), margin) for cue, margin in cues]
         cued: list[np.ndarray | None] = [None] * len(cues)
         if self.role_head is not None and v.vectors is not None and cues:
             cued = list(self.role_head(v.vectors, [c for c, _ in cues]))
         for (cue, margin), p in zip(cues, cued, strict=True):
             source, content = self.roles(v, cue, cued=p)
+            if not content:
+                content = next_paragraph(doc, cue)
             if not content:
                 continue
             content = close_open_phrase(doc, content, cue)
