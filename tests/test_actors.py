@@ -653,11 +653,14 @@ def test_a_family_tie_with_a_possessor_or_a_name_particle_is_no_role(nlp: Langua
 
 def ner_actors(nlp: Language, text: str, ents: list[tuple[str, str]]) -> dict[str, Any]:
     """The actors of ``text`` when NER finds exactly ``ents`` ((phrase, label) pairs), so a
-    rule for one of NER's mistakes is tested whatever the model does with invented names."""
+    rule for one of NER's mistakes is tested whatever the model does with invented names. A
+    phrase is its first occurrence outside the phrases before it."""
     doc = nlp(text)
     spans = []
     for phrase, label in ents:
         start = text.index(phrase)
+        while any(s.start_char < start + len(phrase) and start < s.end_char for s in spans):
+            start = text.index(phrase, start + 1)
         spans.append(doc.char_span(start, start + len(phrase), label=label,
                                    alignment_mode="expand"))
     doc.ents = spans
@@ -1322,3 +1325,176 @@ def test_a_bare_successor_is_a_tie_not_a_role(nlp: Language) -> None:
     found = actors("The emails were sent to aides of Colin Marsh and his successor, "
                    "Condoleezza Vane, the inspector general said.", nlp)
     assert found["Condoleezza Vane"]["roles"] == []
+
+
+@pytest.mark.model
+def test_a_whose_clause_is_no_role_of_the_name(nlp: Language) -> None:
+    """ "Ruth Avery, whose husband, Navy SEAL Tom Avery, was …": the parser may hang
+    "whose husband" on the name as an appositive; it tells of another person (and its
+    "husband" must not make her a man)."""
+    found = actors(
+        "Ruth Avery, whose husband, Navy SEAL Tom Avery, was one of four Americans killed in "
+        "the 2012 attack on the consulate in Kestwick, Ostravia, discussed the controversy "
+        "with radio host Hugh Dane on Thursday. Avery said she was proud of him.", nlp)
+    assert found["Ruth Avery"]["roles"] == []
+    assert found["Tom Avery"]["roles"] == ["Navy SEAL"]
+
+
+@pytest.mark.model
+def test_a_name_with_capitals_inside_is_a_name(nlp: Language) -> None:
+    """ "LeakHaven", "McArdle" are no title case, yet names: the body is an actor, and the
+    governor's bare surname joins him."""
+    found = actors("LeakHaven posted the emails on Friday. LeakHaven said more would follow.",
+                   nlp)
+    assert found["LeakHaven"]["type"] == "organisation"
+    found = ner_actors(
+        nlp, "The lawsuit named Gov. Pat McArdle, the Kestwick Department of Public Safety, "
+        "and the University of Kestwick. Gov. McArdle filed a complaint on Friday.",
+        [("Pat McArdle", "PERSON"), ("Kestwick Department of Public Safety", "ORG"),
+         ("University of Kestwick", "ORG")])
+    assert found["Pat McArdle"].type == "person"  # a list of names is no appositive
+    assert len(found["Pat McArdle"].mentions) == 2
+
+
+@pytest.mark.model
+def test_pastor_is_a_title(nlp: Language) -> None:
+    """ "Pastor Bradley Crane", tagged whole as a person, is Bradley Crane, a pastor."""
+    found = ner_actors(nlp, "On Sunday, Pastor Bradley Crane stood at his pulpit and endorsed "
+                       "Senator Tom Vell. Mr. Crane said he was pleased.",
+                       [("Pastor Bradley Crane", "PERSON"), ("Tom Vell", "PERSON")])
+    assert found["Bradley Crane"].roles == ("Pastor",)
+    assert len(found["Bradley Crane"].mentions) == 2
+
+
+@pytest.mark.model
+def test_a_surname_and_suffix_ner_cut_off_stay_in_the_name(nlp: Language) -> None:
+    """ "Judge Martin Porter Jordan III", which NER cuts into two people, is one."""
+    found = actors("It comes three months after U.S. District Court Judge Martin Porter Jordan "
+                   "III, in the same Kestwick courthouse, voided the state's ban.", nlp)
+    assert found["Martin Porter Jordan III"]["roles"] == ["U.S. District Court Judge"]
+    assert "Jordan III" not in found
+
+
+@pytest.mark.model
+def test_a_name_hung_on_another_name_is_a_person_not_a_role(nlp: Language) -> None:
+    """ "One pastor supporting Mr. Vell, Darran Whitby of …": a name NER missed, which the
+    parser hung on Vell, is another person, not Vell's role."""
+    found = ner_actors(nlp, "One pastor supporting Mr. Vell, Darran Whitby of Liberty Baptist "
+                       "Church in Marion, said he had made more than 150 phone calls.",
+                       [("Vell", "PERSON"), ("Liberty Baptist Church", "ORG")])
+    assert found["Vell"].roles == ()
+    assert found["Darran Whitby"].type == "person"
+
+
+@pytest.mark.model
+def test_a_verb_in_ing_before_a_given_name_is_no_part_of_it(nlp: Language) -> None:
+    """ "Entrusting Donald Crane with …" opening a sentence: NER may take the verb in."""
+    found = ner_actors(nlp, "Entrusting Donald Crane with our future is a risky proposition. "
+                       "Crane has questioned our alliances.",
+                       [("Entrusting Donald Crane", "PERSON")])
+    assert list(found) == ["Donald Crane"]
+
+
+@pytest.mark.model
+def test_a_person_tagged_as_a_body_once_is_the_person(nlp: Language) -> None:
+    """ "Carla Fiorvanti", a body to NER once, is the person whom "the former CEO" and
+    "her" describe elsewhere."""
+    found = ner_actors(
+        nlp, "Carla Fiorvanti threw her support behind Tom Vell on Wednesday. Fiorvanti, the "
+        "former Harbour Trust CEO who dropped her own bid, spoke at the rally. Carla Fiorvanti "
+        "said she was pleased.",
+        [("Carla Fiorvanti", "ORG"), ("Tom Vell", "PERSON"), ("Fiorvanti", "ORG"),
+         ("Harbour Trust", "ORG"), ("Carla Fiorvanti", "PERSON")])
+    assert found["Carla Fiorvanti"].type == "person"
+    assert len(found["Carla Fiorvanti"].mentions) == 3
+
+
+@pytest.mark.model
+def test_a_bare_title_given_again_in_full_is_one_role(nlp: Language) -> None:
+    """ "Judge Quill" after "U.S. District Judge Mara Quill": one title, not two roles."""
+    found = actors("U.S. District Judge Mara Quill issued the order. Judge Quill said the law "
+                   "was void. The ruling angered retired Lt. Col. Amos Dray, and Col. Dray said "
+                   "so.", nlp)
+    assert found["Mara Quill"]["roles"] == ["U.S. District Judge"]
+    assert found["Amos Dray"]["roles"] == ["retired Lt. Col"]
+
+
+@pytest.mark.model
+def test_a_name_before_who_is_a_person_whatever_the_parse(nlp: Language) -> None:
+    """ "Eddie Gault, who …" is a person even when the parser hangs a group named in the
+    clause on the name ("…, a group of black bloggers"), as if he were one."""
+    found = ner_actors(
+        nlp, "Eddie Gault, who at the time was a Ft. Worth member of the BlogRing, a group of "
+        "black bloggers, said that the men were respectable. Gault said more.",
+        [("Eddie Gault", "PERSON"), ("BlogRing", "ORG")])
+    assert found["Eddie Gault"].type == "person"
+
+
+@pytest.mark.model
+def test_a_professor_after_a_modifier_is_a_role(nlp: Language) -> None:
+    """ "Kestwick University professor" is a job, not the courtesy "Professor X"; a
+    capitalised "Presumptive" opening a sentence, a verb to the tagger, is no verb."""
+    found = ner_actors(
+        nlp, "Some observers, including Kestwick University professor Zeynep Tulani, also "
+        "criticized the group.", [("Kestwick University", "ORG"), ("Zeynep Tulani", "PERSON")])
+    assert found["Zeynep Tulani"].roles == ("Kestwick University professor",)
+    found = ner_actors(nlp, "Presumptive Democratic presidential nominee Ana Vell marched in "
+                       "the parade.", [("Ana Vell", "PERSON")])
+    assert found["Ana Vell"].roles == ("Presumptive Democratic presidential nominee",)
+
+
+
+def test_an_appositive_ends_at_a_spaced_dash() -> None:
+    """ "Steve Lonner, a former adviser — and Kestwick’s Kendal Unrow, a delegate": the
+    parser may run the next name into the appositive; the role ends at the dash (a parse
+    written out, as the parser gives it only in some contexts)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import _appositive
+
+    doc = Doc(spacy.blank("en").vocab,
+              words=["Steve", "Lonner", ",", "a", "former", "adviser", "—", "and", "Kendal",
+                     "Unrow", ",", "a", "delegate", ",", "spoke", "."],
+              heads=[1, 14, 1, 5, 5, 1, 5, 5, 9, 5, 9, 12, 9, 1, 14, 14],
+              deps=["compound", "nsubj", "punct", "det", "amod", "appos", "punct", "cc",
+                    "compound", "conj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+              tags=["NNP", "NNP", ",", "DT", "JJ", "NN", ":", "CC", "NNP", "NNP", ",", "DT",
+                    "NN", ",", "VBD", "."],
+              pos=["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "CCONJ", "PROPN",
+                   "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"])
+    assert _appositive(doc[0:2], "person") == ("former adviser",)
+
+
+@pytest.mark.model
+def test_a_known_surname_inside_a_sentence_is_a_mention_whatever_its_tag(nlp: Language) -> None:
+    """ "said Kindly, explaining …": the tagger reads the surname as an adverb; capitalised
+    inside a sentence, it is still the person named before."""
+    found = ner_actors(
+        nlp, "But Tom Kindly, a longtime data operative, vouched for him. “We have access to the "
+        "file and two people who understand it,” said Kindly, explaining he worked more closely "
+        "with the team. And Kindly called the plan “a real smart one.”",
+        [("Tom Kindly", "PERSON")])
+    assert len(found["Tom Kindly"].mentions) == 3
+
+
+@pytest.mark.model
+def test_a_given_name_before_a_one_word_body_makes_it_a_person(nlp: Language) -> None:
+    """NER may take a surname alone for a body ("Unrow said"); "Kendal Unrow", found in
+    no entity, shows it is a person."""
+    found = ner_actors(
+        nlp, "“It will pass,” Unrow said. Later, Unrow said it again. The plan was backed by "
+        "Kestwick’s Kendal Unrow, a delegate on the rules committee.",
+        [("Unrow", "ORG"), ("Unrow", "ORG")])
+    assert found["Kendal Unrow"].type == "person"
+    assert len(found["Kendal Unrow"].mentions) == 3
+
+
+@pytest.mark.model
+def test_another_of_the_family_keeps_the_title_before_the_name(nlp: Language) -> None:
+    """ "Navy SEAL Tom Meehan" beside "Charlotte Meehan", found only as a known surname
+    with a new given name, is another person, with his title."""
+    found = ner_actors(
+        nlp, "Charlotte Meehan said the base was safe on Friday. Her husband, Navy SEAL Tom "
+        "Meehan, was one of four sailors killed in the raid.", [("Charlotte Meehan", "PERSON")])
+    assert found["Tom Meehan"].roles == ("Navy SEAL",)

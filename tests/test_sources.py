@@ -20,6 +20,7 @@ from sayso.contract import SOURCE_TYPES, Actor, Article, Attribution
 from sayso.pipeline.sources import (
     SourcesComponent,
     _channel_object,
+    _common_plural,
     _dependent_channels,
     _fixed_channel,
     _governing_subject,
@@ -400,7 +401,8 @@ def test_polnear_gold_holds_no_polnear_text() -> None:
                                   "sources-polnear-train-heldout-round8.jsonl",
                                   "sources-polnear-train-heldout-round9.jsonl",
                                   "sources-polnear-train-heldout-round10.jsonl",
-                                  "sources-polnear-train-heldout-round11.jsonl"])
+                                  "sources-polnear-train-heldout-round11.jsonl",
+                                  "sources-polnear-train-heldout-round12.jsonl"])
 def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
     """The all-field PolNeAR labels keep offsets, labels and 12-hex SHA-1s, never text; every
     label is a valid value and every denial link names a labelled attribution."""
@@ -428,13 +430,13 @@ def test_polnear_all_field_gold_holds_no_text(name: str) -> None:
 
 def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
     """Rules were written from the development sets' misses; the held-out set must be other
-    articles. Each earlier held-out set (dev 42 in round 4, train 40 in rounds 5 to 10) was
+    articles. Each earlier held-out set (dev 42 in round 4, train 40 in rounds 5 to 11) was
     measured once and then opened, so every set is disjoint from every other; the second (agreement)
     labelling covers only round 4's held-out articles."""
     def docs(name: str) -> set[str]:
         return {json.loads(x)["doc"] for x in (GOLD / name).read_text().splitlines()}
 
-    held_out = docs("sources-polnear-train-heldout-round11.jsonl")
+    held_out = docs("sources-polnear-train-heldout-round12.jsonl")
     assert len(held_out) == 40
     opened = [
         docs("sources-polnear-dev-full.jsonl") | docs("sources-polnear-dev.jsonl"),
@@ -446,8 +448,9 @@ def test_the_held_out_set_shares_no_article_with_a_development_set() -> None:
         docs("sources-polnear-train-heldout-round8.jsonl"),
         docs("sources-polnear-train-heldout-round9.jsonl"),
         docs("sources-polnear-train-heldout-round10.jsonl"),
+        docs("sources-polnear-train-heldout-round11.jsonl"),
     ]
-    assert [len(x) for x in opened[1:]] == [42, 40, 40, 40, 40, 40, 40, 40]
+    assert [len(x) for x in opened[1:]] == [42, 40, 40, 40, 40, 40, 40, 40, 40]
     for k, development in enumerate(opened):
         assert not held_out & development
         assert all(not development & other for other in opened[k + 1 :])
@@ -2416,3 +2419,259 @@ def test_submissions_biographies_deals_and_programmes_are_documents(
         text.index(",") + 2 : -1]
     (att,), _ = _run(nlp, text, [_attribution(text, source, cue, content)])
     assert att.source_type == "document"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "channel"),
+    [
+        # "brag" and "discuss" have hearers
+        ("Ruth Calder bragged about the vote to her neighbours.", "Ruth Calder", "bragged about",
+         "to her neighbours"),
+        ("On Friday, Ines Molnar discussed the tram budget with a talk show host, Jonas Brek.",
+         "Ines Molnar", "discussed", "with a talk show host"),
+        ("Ines Molnar discussed the plan with her advisers.", "Ines Molnar", "discussed",
+         "with her advisers"),
+        # a commentary is carried; a court order is a medium
+        ("Ivo Dane wrote a commentary for the Lindow Courier about the trams.", "Ivo Dane",
+         "wrote", "a commentary for the Lindow Courier"),
+        ("In her order, Judge Pell said the depot was unsafe.", "Judge Pell", "said",
+         "In her order"),
+        # a tweet hung on the object, and the participle after it
+        ("Greta Sohl declared victory in a tweet, saying the count was over.", "Greta Sohl",
+         "declared", "in a tweet"),
+        ("Greta Sohl declared victory in a tweet, saying the count was over.", "Greta Sohl",
+         "saying", "in a tweet"),
+        # the occasion of a participle of answering
+        ("\u201cThe trams are late,\u201d Calder said, answering a question from a pupil at a"
+         " town hall in Lindow.", "Calder", "said", "at a town hall"),
+    ],
+)
+def test_round_12_channels(nlp: Language, text: str, source: str, cue: str,
+                           channel: str) -> None:
+    assert _channel_given(nlp, text, source, cue).startswith(channel)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a reaction is no hearer, a story no one told to
+        ("\u201cWe will win,\u201d Ruth Calder said to loud cheers.", "Ruth Calder", "said"),
+        ("\u201cWe will win,\u201d Ruth Calder said to laughter.", "Ruth Calder", "said"),
+        ("At the service, Pastor Dane told the story of the flood.", "Pastor Dane", "told"),
+        # what is filed or released is what is reported, not its medium
+        ("The Lindow guild filed a lawsuit against the council.", "The Lindow guild", "filed"),
+        ("The campaign released an ad mocking the mayor.", "The campaign", "released"),
+        # capitals in a title-case headline name nothing
+        ("Greta Sohl Comments On Lindow Transit Board\n\nThe mayor spoke on Monday.",
+         "Greta Sohl", "Comments"),
+    ],
+)
+def test_round_12_no_channel(nlp: Language, text: str, source: str, cue: str) -> None:
+    assert _channel_given(nlp, text, source, cue) == ""
+
+
+def test_speaking_on_someones_behalf_is_no_channel() -> None:
+    """ "speaking on Mrs. Sohl's behalf" says for whom, not where; "speaking on Harbour FM"
+    still is a channel."""
+    text = "Ivo Dane campaigned at meetings, speaking on Mrs. Sohl's behalf."
+    assert _fixed_channel(text, ((0, len(text)),)) == ()
+    text = "Ivo Dane campaigned hard, speaking on Harbour FM on Monday."
+    assert [text[s:e] for s, e in _fixed_channel(text, ((0, len(text)),))] == [
+        "on Harbour FM"]
+
+
+def test_asking_for_anonymity_is_a_reason() -> None:
+    text = "\u201cThe depot is doomed,\u201d said a council member, asking for anonymity" \
+        " because the talks were private."
+    assert [text[s:e] for s, e in find_anonymity_reasons(text)] == [
+        "asking for anonymity because the talks were private"]
+
+
+@pytest.mark.model
+def test_the_party_member_pages_later_is_the_same_unnamed_source(nlp: Language) -> None:
+    """ "a Civic Party member, asking for anonymity, …" and, many sentences on, "the Civic
+    Party member said": the same unnamed source, though a body's name modifies the noun; so
+    is "the senior Calder adviser", though a person's name does."""
+    filler = " ".join(f"The tram line {n} ran late in the spring." for n in range(8))
+    text = ("\u201cThe depot is doomed,\u201d said a senior Civic Party member, asking for"
+            f" anonymity because the talks were private. {filler} \u201cIt is over,\u201d the"
+            " Civic Party member said.")
+    _, atts = by_cue(text, nlp)
+    later = by_source(atts, "the Civic Party member")
+    assert later["source_type"] == "anonymous_person" and later["anonymous"]["is"]
+    text = ("\u201cThe depot is doomed,\u201d said a senior Calder adviser, asking for anonymity"
+            f" because the talks were private. {filler} \u201cIt is over,\u201d said the senior"
+            " Calder adviser.")
+    _, atts = by_cue(text, nlp)
+    later = by_source(atts, "the senior Calder adviser")
+    assert later["source_type"] == "anonymous_person" and later["anonymous"]["is"]
+
+
+@pytest.mark.model
+def test_a_headlines_speaker_is_not_introduced_unnamed(nlp: Language) -> None:
+    """ "Union treasurer reveals …" is the one the story names below, so a later "the union
+    treasurer" is no unnamed person; a headline's other bare nouns still introduce one."""
+    text = "Union treasurer reveals heckler was paid\n\nIvo Dane said the heckler was paid."
+    doc = nlp(text)
+    found = _introductions(doc, text.index("\n\n"), ())
+    assert "treasurer" not in found
+    assert "heckler" in found
+
+
+@pytest.mark.model
+def test_a_judge_the_story_names_later_is_that_judge(nlp: Language) -> None:
+    """ "A federal judge ruled … Judge Ines Pell wrote …": an office holder the story names
+    below, not an anonymous source; with no judge named, the judge stays unnamed."""
+    text = ("A federal judge ruled on Monday that the depot must close. Judge Ines Pell wrote"
+            " that the council had erred.")
+    (judge,), actors = _run(nlp, text, [
+        _attribution(text, "A federal judge", "ruled", "that the depot must close")])
+    assert judge.source_type == "named_person" and not judge.anonymous
+    assert judge.actor is not None and actors[judge.actor].name == "Ines Pell"
+    text = "A federal judge ruled on Monday that the depot must close."
+    (judge,), _ = _run(nlp, text, [
+        _attribution(text, "A federal judge", "ruled", "that the depot must close")])
+    assert judge.source_type == "anonymous_person"
+
+
+@pytest.mark.model
+def test_a_description_ending_in_a_name_is_named(nlp: Language) -> None:
+    """ "One teacher backing Ms. Sohl, Marit Ostrander of Lindow, said": a named person,
+    also when the source is only "One teacher" and the parser hangs the name on Sohl."""
+    text = "One teacher backing Ms. Sohl, Marit Ostrander of Lindow, said the school needed"\
+        " more buses."
+    (teacher,), actors = _run(nlp, text, [_attribution(
+        text, "One teacher", "said", "the school needed more buses")])
+    assert teacher.source_type == "named_person" and not teacher.anonymous
+    assert teacher.actor is not None and actors[teacher.actor].name == "Marit Ostrander"
+
+
+@pytest.mark.model
+def test_two_people_each_with_a_place_are_a_group(nlp: Language) -> None:
+    """ "Ruth Calder of Kestwick and Marco Hale of Eastbank said": two speakers, though the
+    parser hangs the second name on the first one's place."""
+    text = "Ruth Calder of Kestwick and Marco Hale of Eastbank said they backed the plan."
+    (both,), _ = _run(nlp, text, [_attribution(
+        text, "Ruth Calder of Kestwick and Marco Hale of Eastbank", "said",
+        "they backed the plan")])
+    assert both.source_type == "group" and both.actor is None
+
+
+@pytest.mark.model
+def test_someones_allies_are_a_group_not_that_person(nlp: Language) -> None:
+    """ "Calder's allies bristle at …": the allies, also when the parser reads the verb as a
+    noun; a plural noun before such a verb ("Transit experts rebuke …") is no name."""
+    text = "Ruth Calder\u2019s allies bristle at talk of a recall."
+    (allies,), _ = _run(nlp, text, [_attribution(
+        text, "Ruth Calder\u2019s allies", "bristle at", "talk of a recall")])
+    assert allies.source_type == "group" and allies.actor is None
+
+
+@pytest.mark.model
+def test_a_name_inside_quotation_marks_is_not_the_pronouns_speaker(nlp: Language) -> None:
+    """ "Ruth Calder wants none of it. “No. Not this year. I told Marit Ostrander twice. My
+    answer stays the same,” she said": the content the model found may start after the name,
+    but a name inside quotation marks is rarely the speaker."""
+    text = ("Ruth Calder wants none of it. \u201cNo. Not this year. I told Marit Ostrander twice."
+            " My answer stays the same,\u201d she said.")
+    (she,), actors = _run(nlp, text, [_attribution(text, "she", "said", "My answer stays")])
+    assert she.actor is not None and actors[she.actor].name == "Ruth Calder"
+
+
+@pytest.mark.model
+def test_the_owner_of_a_subject_is_the_later_pronoun(nlp: Language) -> None:
+    """ "Ines Molnar, a lawyer for the guild, said in a statement … Judge Pell's ruling arrives
+    a year after she blocked …": the judge, whose ruling is the subject, not the lawyer quoted
+    just before."""
+    text = ("\u201cThe ruling is fair,\u201d Ines Molnar, a lawyer for the guild, said in a"
+            " statement. Judge Ruth Pell's ruling arrives a year after she blocked the depot"
+            " plan.")
+    (she,), actors = _run(nlp, text, [_attribution(text, "she", "blocked", "the depot plan")])
+    assert she.actor is not None and actors[she.actor].name == "Ruth Pell"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "kind"),
+    [
+        # a count of people is typed as the people it counts
+        ("Hundreds of tram drivers chanted that the depot must stay open.",
+         "Hundreds of tram drivers", "chanted", "group"),
+        ("Thousands of residents have written to say the depot must stay open.",
+         "Thousands of residents", "have written", "group"),
+        # a candidate's camp and a task force are bodies
+        ("The Calder camp said the depot must stay open.", "The Calder camp", "said",
+         "organisation"),
+        ("The task force announced that the depot must stay open.", "The task force",
+         "announced", "organisation"),
+    ],
+)
+def test_counts_of_people_camps_and_task_forces(nlp: Language, text: str, source: str, cue: str,
+                                               kind: str) -> None:
+    (att,), _ = _run(nlp, text, [_attribution(text, source, cue, "the depot must stay open")])
+    assert att.source_type == kind
+
+
+@pytest.mark.model
+def test_a_headlines_expert_is_the_person_quoted_most(nlp: Language) -> None:
+    """ "Fares will rise, expert says" names no one: the expert is the person the article
+    quotes most, as a headline's "chief" is."""
+    text = ("Tram fares will rise, expert says\n\nTram fares will rise next year, said Ines"
+            " Molnar, a transport professor at Lindow College. Molnar said the depot was too"
+            " costly. Molnar added that drivers were scarce.")
+    record, atts = by_cue(text, nlp)
+    assert by_source(atts, "expert")["actor"] == actor_id(record, "Ines Molnar")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Much of the electorate is tired of the depot plan.", "Much of the electorate",
+         "is tired of"),
+        ("The Civic base dislikes the depot plan.", "The Civic base", "dislikes"),
+        ("The Kestwick establishment opposes the depot plan.", "The Kestwick establishment",
+         "opposes"),
+        ("Scholars disagree about the depot plan.", "Scholars", "disagree about"),
+    ],
+)
+def test_much_of_a_public_bases_and_scholars_are_groups(nlp: Language, text: str, source: str,
+                                                        cue: str) -> None:
+    (att,), _ = _run(nlp, text, [_attribution(text, source, cue, "the depot plan")])
+    assert att.source_type == "group" and att.actor is None
+
+
+@pytest.mark.model
+def test_a_stray_participle_is_its_sentences_named_subjects(nlp: Language) -> None:
+    """ "Thomas Brandt dodged the point, calling the jibe a joke -- ''Nice try'' -- and, when
+    pressed at the hearing, insisting …": the participle's speaker is the sentence's named
+    subject, however the parser hung it."""
+    text = ("Thomas Brandt dodged the point, calling Ms. Molnar's jibe a joke -- ''Nice try'' --"
+            " and, when pressed at the hearing, insisting, ''I ride the tram every day.''")
+    (att,), actors = _run(nlp, text, [Attribution(
+        source=(), cue=((text.index("insisting"), text.index("insisting") + 9),),
+        content=((text.index("''I ride"), len(text)),), kind="direct", confidence=0.5)])
+    assert att.source_type == "named_person"
+    assert att.actor is not None and actors[att.actor].name == "Thomas Brandt"
+
+
+@pytest.mark.model
+def test_a_name_in_the_speakers_own_quotation_is_not_the_speaker(nlp: Language) -> None:
+    """ "“… Sadly Judge Pell ruled against it. We will appeal soon,” he said": the whole
+    quotation is his, though the content found is its last sentence."""
+    text = ("Governor Thomas Brandt vowed to fight the ruling. \u201cThe depot law is sound."
+            " Sadly Judge Marco Pell ruled against it. We will appeal soon,\u201d he said.")
+    he = text.index("he said")
+    (att,), actors = _run(nlp, text, [Attribution(
+        source=((he, he + 2),), cue=((he + 3, he + 7),), content=_attribution(
+            text, "", "We", "We will appeal soon").content, kind="direct", confidence=0.5)])
+    assert att.actor is not None and actors[att.actor].name == "Thomas Brandt"
+
+
+def test_a_plural_noun_for_people_is_no_name() -> None:
+    """ "Aides", "Scholars", "Historians", which NER may take for a name opening a sentence,
+    are plural people (a group, no actor); "Summers" is a name."""
+    assert all(_common_plural(w) for w in ("Aides", "Scholars", "Historians", "Officials"))
+    assert not _common_plural("Summers") and not _common_plural("Ruth Calder")

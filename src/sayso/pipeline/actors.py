@@ -52,7 +52,7 @@ TITLE_WORDS = frozenset(
         "councilman", "councilwoman", "whip", "pres", "pres.", "sens", "sens.", "reps", "reps.",
         "recorder", "treasurer", "auditor", "comptroller", "commander", "moderator",
         "committeeman", "committeewoman", "capt", "capt.", "maj", "maj.", "cpl", "cpl.",
-        "pvt", "pvt."
+        "pvt", "pvt.", "pastor"
     ]
 )
 """Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds
@@ -294,10 +294,12 @@ def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
             toks = []
     if toks and toks[0].ent_type_ == "ORG" and toks[-1].ent_type_ == "ORG":
         toks = []  # another organisation's name, not a title
-    toks = [t for t in toks + titles if t.lower_ not in HONORIFICS]
+    toks = [t for k, t in enumerate(toks + titles) if t.lower_ not in HONORIFICS or (
+        k > 0 and t.lower_.startswith("prof"))]  # "Kestwick University professor" is a job
     if toks and (
         toks[-1].pos_ not in ("NOUN", "PROPN") or toks[-1].tag_ in ("VBG", "JJ")
-        or any("\n" in t.whitespace_ for t in toks) or _finite(toks)
+        or any("\n" in t.whitespace_ for t in toks)
+        or _finite([t for t in toks if t.dep_ != "amod"])  # "Presumptive", a VB to the tagger
     ):
         return ()  # not a verb's words: "close loopholes Donald Trump used"
     toks = sorted(toks, key=lambda t: t.i)
@@ -457,6 +459,9 @@ def _right_appositive(span: Span, child: Token) -> tuple[str, ...]:
                               for c in child.children)):
         return ()  # an age, a name, a count ("the EPA, 18 states, …"), a misparsed clause;
         # a year is no count ("the 2008 nominee")
+    if any(c.tag_ == "WP$" for c in child.children) or _appended_name(child) is not None:
+        return ()  # "X, whose husband, Y, …": a relative clause about another person; "X,
+        # Darran Whitby of Kestwick": another person's name
     toks = list(child.subtree)
     if _finite(list(doc[span.end : child.left_edge.i])):
         return ()  # not beside the name: "X, who missed the panel's threshold, boarded"
@@ -473,6 +478,8 @@ def _right_appositive(span: Span, child: Token) -> tuple[str, ...]:
         toks = toks[1:]
     if _finite(toks):
         return ()  # a clause misread as an apposition: "X, the move reeks of fear"
+    dash = next((k for k, t in enumerate(toks) if t.text in DASHES and t.whitespace_), None)
+    toks = toks[:dash]  # "X, a former aide — and Y, a delegate, …": the next name's words
     second = next((t for t in toks if t.dep_ == "conj" and _names_a_person(t.text)
                    and any(d.dep_ == "det" for d in t.children)), None)
     if second is None:
@@ -597,9 +604,10 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
 
 def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
-    ents = [part for whole in doc.ents for pair in _split_pair(whole, text) for piece in (
-        _split_at_dashes(pair) if any(t.text in DASHES for t in pair) else [pair])
-        for part in _split_possessor(piece)]
+    ents = [part for whole in _join_split_names(doc) for pair in _split_pair(whole, text)
+            for piece in (_split_at_dashes(pair) if any(t.text in DASHES for t in pair)
+                          else [pair])
+            for part in _split_possessor(piece)]
     for ent, label in ents:
         if any(_in_camp(t) for t in ent[:2]) and len([t for t in ent if t.tag_ != "POS"]) <= 2:
             continue  # "Team Crowley": a candidate's camp, no named body
@@ -623,7 +631,7 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
             continue  # a dateline ("VALDENE —") or a bare title ("Kestwick Mayor")
         body = ent[-1].lower_ in ORG_WORDS or any(t.lower_ in ("of", "for") for t in ent)
         if label == "PERSON" and not body and not (  # not "University of Arkansas … School"
-                len(ent) == 1 and is_outlet(ent.text)) and not _org_context(ent):
+                len(ent) == 1 and is_outlet(ent.text)) and (_is_who(ent) or not _org_context(ent)):
             quoted = _QUOTE.search(text, ent.start_char, ent.end_char)
             found.append((_with_surname(_with_nickname(ent) if quoted else ent), "person"))
         elif (label == "ORG" and (_is_who(ent) or _after_title(ent) or _full_name(ent))) or (
@@ -651,6 +659,11 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
         if _HANDLE.fullmatch(token.text) and token.i not in taken:
             found.append((doc[token.i : token.i + 1], "person"))  # a handle is a name
             continue
+        name = _appended_name(token)
+        if name is not None and not any(t.i in taken for t in name):
+            found.append((name, "person"))
+            taken.update(range(name.start, name.end))
+            continue
         if token.lower_ not in TITLE_WORDS or not token.is_title:
             continue
         end = token.i + 1
@@ -663,6 +676,41 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
     return found
 
 
+def _join_split_names(doc: Doc) -> list[Span]:
+    """The entities, with a person's name NER cut in two put back together ("Ana Porter"
+    "Quill III" of "Ana Porter Quill III"): two person entities side by side, the first
+    modifying the second, which ends in a suffix (not a headline's "Ana Roe Backs" "Tom
+    Vell")."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        last = ents[-1] if ents else None
+        if last is not None and last.end == ent.start and last.label_ == ent.label_ == "PERSON" \
+                and last[-1].dep_ == "compound" and ent.start <= last[-1].head.i < ent.end \
+                and ent[-1].lower_.rstrip(".") in _SUFFIXES:
+            ents[-1] = Span(doc, last.start, ent.end, label="PERSON")
+        else:
+            ents.append(ent)
+    return ents
+
+
+def _appended_name(token: Token) -> Span | None:
+    """A name NER missed, which the parser hung on a person's name as its appositive ("One
+    pastor backing Mr. Roe, Darran Whitby of Kestwick, said"): a person's name beside a
+    name is another person, not a description. The name: a given name and a surname in
+    title case, in no entity."""
+    if token.dep_ != "appos" or token.tag_ != "NNP" or token.head.ent_type_ != "PERSON" \
+            or token.ent_type_:
+        return None
+    lefts = list(token.lefts)
+    words = [*lefts, token]
+    if not 1 <= len(lefts) <= 2 or any(
+            t.dep_ != "compound" or t.tag_ != "NNP" or t.ent_type_ for t in lefts) or any(
+            not t.is_title or not t.is_alpha or t.lower_ in TITLE_WORDS or t.lower_ in ORG_WORDS
+            for t in words) or words[-1].i - words[0].i != len(lefts):
+        return None
+    return token.doc[words[0].i : token.i + 1]
+
+
 def _org_context(ent: Span) -> bool:
     """Whether a "person" is an organisation by the words around it: an organisation noun
     beside it ("the law firm Pell Ostrow", "Pell Ostrow, a law firm"), a place of work ("a
@@ -670,8 +718,9 @@ def _org_context(ent: Span) -> bool:
     Ostrow (now Pell Ostrow Varga)")."""
     root, doc = ent.root, ent.doc
     appos = next((c for c in root.rights if c.dep_ == "appos"), None)  # the first only: not
-    if appos is not None and appos.lower_ in ORG_WORDS:  # "X, founder of Y, a company"
-        return True
+    if appos is not None and appos.lower_ in ORG_WORDS and not appos.ent_type_:
+        return True  # ("X, founder of Y, a company"; not "X, the Harbour Department and …", a
+        # list of names)
     if any(c.lower_ in ORG_WORDS and c.dep_ in _ROLE_DEPS and c.i < ent.start
            for c in root.children):
         return True
@@ -700,7 +749,7 @@ def _described_as_person(ent: Span, place: bool = False) -> bool:
     for a "place" (``place``), not by a tie a country can hold too."""
     from .sources import PERSON_NOUNS, PERSON_ROLE_NOUNS  # sources imports this module
     appos = next((c for c in ent.root.rights if c.dep_ == "appos"), None)
-    return appos is not None and appos.is_lower and not (
+    return appos is not None and (appos.is_lower or appos.lower_ in TITLE_WORDS) and not (
         place and appos.lower_ in _PLACE_TIES) and (
         appos.lower_ in _PERSON_NOUNS or appos.lower_ in PERSON_NOUNS
         or appos.lower_ in PERSON_ROLE_NOUNS or appos.lower_.endswith("ist"))
@@ -752,9 +801,10 @@ def _trim_name_words(
     Hillary Clinton" beside "Hillary Clinton", "Candidate Jones" beside "Ada Jones"), a word
     that is no common given name, which the article also writes in lower case ("rival") or
     which stands before a given name, is an epithet or a title ("Debbie" of "Debbie Wasserman
-    Schultz" is kept). After a known surname ("Obama Speech" in a title-case caption), a word
-    the article writes in lower case (``lower_words``) is no name. Cut such a word off, in
-    place; return the indices of the words cut, which are no roles either."""
+    Schultz" is kept); so is a word in "-ing" before a given name, a sentence's verb. After
+    a known surname ("Obama Speech" in a title-case caption), a word the article writes in
+    lower case (``lower_words``) is no name. Cut such a word off, in place; return the
+    indices of the words cut, which are no roles either."""
     cut: set[int] = set()
     if not cleaned:
         return cut
@@ -778,7 +828,9 @@ def _trim_name_words(
             name = name[:-1]
         elif common and (loose or name[1].lower_ in given) and (
                 words[1:] in others or (  # "Candidate Jones": a known surname
-                    len(name) == 2 and loose and any(n[-1] == words[1] for n in others))):
+                    len(name) == 2 and loose and any(n[-1] == words[1] for n in others))
+                or (name[0].lower_.endswith("ing") and name[1].lower_ in given)):
+            # ("Trusting Donald Roe with …" opening a sentence: a verb before a given name)
             cut.add(name[0].i)
             name = name[1:]
         cleaned[k] = (doc[name[0].i : name[-1].i + 1], kind, name, titles)
@@ -867,7 +919,7 @@ def _after_title(ent: Span) -> bool:
     return title is not None and (
         (title.lower_ in TITLE_WORDS and (title.is_title or title.is_upper))
         or (title.is_lower and title.lower_ in _PERSON_NOUNS)) and len(name) >= 2 and \
-        all(t.is_title and t.tag_ in ("NNP", "NN") for t in name) and \
+        all(_capitalised(t) and t.tag_ in ("NNP", "NN") for t in name) and \
         name[-1].lower_ not in ORG_WORDS
 
 
@@ -875,7 +927,7 @@ def _full_name(ent: Span) -> bool:
     """Whether an "organisation" is a common given name and a surname ("Amanda Renteria"),
     which no firm's name ends in a corporate or body word beside ("Harbour Trust")."""
     words = [t for t in ent if t.tag_ != "POS"]
-    return len(words) == 2 and all(t.is_title and t.pos_ == "PROPN" for t in words) and \
+    return len(words) == 2 and all(_capitalised(t) and t.pos_ == "PROPN" for t in words) and \
         _given_name(words[0].lower_) and words[1].lower_ not in ORG_WORDS and \
         words[1].lower_ not in _CORPORATE and not is_outlet(ent.text)
 
@@ -966,7 +1018,8 @@ class ActorsComponent:
             name, titles = _clean(span)
             if any(t.lower_ in TITLE_WORDS for t in titles):
                 kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
-            if name and any(t.is_title or t.is_upper or _HANDLE.fullmatch(t.text) for t in name):
+            if name and any(_capitalised(t) or t.is_upper or _HANDLE.fullmatch(t.text)
+                            for t in name):
                 cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
         lower_words = set(_LOWER_WORD.findall(text))
         cut = _trim_name_words(cleaned, lower_words)  # "Activist" is a role, "Crooked" none
@@ -1029,6 +1082,7 @@ class ActorsComponent:
                              lower_words)
         self._share_surnames(clusters, text)
         self._fold_brand_names(clusters)
+        self._fold_namesakes(clusters)
         clusters = [c for c in clusters if c.mentions]
         clusters.sort(key=lambda c: min(m.start for m in c.mentions))
         actors: list[Actor] = []
@@ -1036,7 +1090,7 @@ class ActorsComponent:
         for i, c in enumerate(clusters):
             mentions = sorted({(m.start_char, m.end_char) for m in c.mentions})
             actors.append(Actor(name=_words_text(c.name), type=c.type,
-                                mentions=tuple(mentions), roles=tuple(c.roles)))
+                                mentions=tuple(mentions), roles=_fullest(c.roles)))
             for m in c.mentions:
                 for t in m:
                     tokens[t.i] = i
@@ -1149,6 +1203,22 @@ class ActorsComponent:
             c.mentions.clear()
 
     @staticmethod
+    def _fold_namesakes(clusters: list[_Cluster]) -> None:
+        """A name NER tagged a person once and an organisation once ("Tamsin Orlov") is
+        the person when a common given name or a person's title ("Orlov, the former CEO")
+        says so."""
+        people = {tuple(_norm(t.text) for t in c.name): c for c in clusters
+                  if c.type == "person" and len(c.name) > 1 and (
+                      _given_name(c.name[0].lower_) or any(_titled(r) for r in c.roles))}
+        for o in clusters:
+            c = people.get(tuple(_norm(t.text) for t in o.name)) \
+                if o.type == "organisation" else None
+            if c is not None:
+                c.mentions.extend(o.mentions)
+                c.roles.extend(r for r in o.roles if r not in c.roles)
+                o.mentions.clear()
+
+    @staticmethod
     def _add_bare_names(doc: Doc, clusters: list[_Cluster], person_keys: dict[str, _Cluster],
                         headline_end: int, lower: set[str]) -> None:
         """Names NER missed ("Braskov, for his part,"): a proper noun equal to a known
@@ -1171,8 +1241,12 @@ class ActorsComponent:
             word = word.title() if speaker and word not in keys else word
             if token.i in taken or word not in keys or not (
                     token.tag_ == "NNP" or speaker
-                    or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))):
-                continue  # a known name ("FALLIN:" in a transcript); "Fell denied" is a verb
+                    or (token.is_title and token.dep_ in ("nsubj", "nsubjpass"))
+                    or (token.is_title and not token.is_sent_start and not token.ent_type_
+                        and keys[word].type == "person")):
+                continue  # a known name ("FALLIN:" in a transcript); "Fell denied" is a verb;
+                # a surname capitalised inside a sentence is one, whatever its tag ("said
+                # Skelly", an adverb to the tagger)
             cluster = keys[word]
             if cluster.type == "organisation" and (
                     token.ent_type_ not in ("", "ORG", "PERSON") or (
@@ -1182,7 +1256,11 @@ class ActorsComponent:
             if _in_camp(token):
                 continue  # "Team Crowley argues …": the camp, not the candidate
             name, _ = _clean(doc[token.i : token.i + 1])
-            if cluster.type == "organisation":
+            if cluster.type == "organisation" and len(cluster.name) == 1 and len(name) == 2 \
+                    and name[0].i >= headline_end and name[0].lower_ not in lower:
+                cluster.type = "person"  # "Colorado’s Kendal Unruh": a given name before
+                # a one-word "organisation" makes it a person NER mistook
+            elif cluster.type == "organisation":
                 name = [token]
             elif len(name) > 1 and (name[0].i < headline_end or name[0].lower_ in lower) \
                     and name[0].lower_ not in given:
@@ -1190,10 +1268,33 @@ class ActorsComponent:
             elif len(name) > 1 and len(cluster.name) > 1 and \
                     name[0].lower_ not in {t.lower_ for t in cluster.name}:
                 cluster = _Cluster("person", name)  # "Olive Meehan" beside "Charlotte
-                clusters.append(cluster)  # Meehan": another of the family
+                clusters.append(cluster)  # Meehan": another of the family, with her titles
+                cluster.roles += _prenominal(name, [])
             cluster.mentions.append(doc[name[0].i : token.i + 1])
             if len(name) > len(cluster.name):
                 cluster.name = name
+
+
+def _fullest(roles: list[str]) -> tuple[str, ...]:
+    """The roles less a bare title that another one spells out in full: "Judge" of a later
+    "Judge Roe" beside "U.S. District Judge", "Col." beside "retired Lt. Col." (one title,
+    given twice; "pollster" beside "a pollster with X" is a second description)."""
+    words = [f" {r.casefold().rstrip('.')} " for r in roles]
+    return tuple(r for r, w in zip(roles, words, strict=True)
+                 if r.casefold() not in TITLE_WORDS or not any(w != o and w in o for o in words))
+
+
+def _capitalised(token: Token) -> bool:
+    """Whether a word is written as a name: title case, or a capital first letter with
+    more capitals inside ("WikiLeaks", "McCrory"), which is no title case."""
+    return token.is_title or (token.is_alpha and token.text[:1].isupper() and not token.is_upper)
+
+
+def _titled(role: str) -> bool:
+    """Whether a role ends in a person's title or job ("the former Harbour Trust CEO"),
+    which no organisation holds."""
+    word = role.split()[-1]
+    return word.lower() in TITLE_WORDS or _names_a_person(word)
 
 
 def _gender(name: list[Token]) -> str | None:

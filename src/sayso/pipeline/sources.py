@@ -63,7 +63,7 @@ DOCUMENT_NOUNS = frozenset(
         "film", "documentary", "precedent", "placard", "publication", "excerpt", "cable",
         "passage", "caption", "polling", "op-ed", "disclosure", "submission", "biography",
         "trove", "drama", "novel", "series", "episode", "show", "program", "programme", "form",
-        "decision", "deal"
+        "decision", "deal", "commentary"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -75,7 +75,7 @@ ORG_NOUNS = frozenset(
         "school", "group", "organisation", "organization", "institute", "campaign", "forum",
         "association", "coalition", "non-profit", "nonprofit", "pac", "network", "station",
         "bureau", "leadership", "kingdom", "country", "nation", "panel", "city", "town",
-        "village", "municipality", "management", "state"
+        "village", "municipality", "management", "state", "camp", "force"
     ]
 )
 GENERIC_ORG_NOUNS = frozenset(
@@ -105,10 +105,11 @@ GROUP_WORDS = frozenset(
     [
         "many", "some", "others", "most", "several", "few", "all", "both", "team", "staff",
         "crew", "delegation", "everyone", "everybody", "nobody", "each", "family", "neither",
-        "none", "those"
+        "none", "those", "much", "base", "establishment", "electorate", "grassroots"
     ]
 )
-"""Quantifiers and collective nouns: a source of several people, unnamed but not hidden."""
+"""Quantifiers and collective nouns: a source of several people, unnamed but not hidden ("much
+of the electorate", "the party's base")."""
 MEDIUM_NOUNS = frozenset(
     [
         "statement", "interview", "post", "notice", "letter", "email", "e-mail", "ruling", "tweet",
@@ -124,7 +125,7 @@ MEDIUM_NOUNS = frozenset(
         "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
         "robocall", "mail", "exchange", "document", "commercial", "trail", "panel", "study",
         "poll", "survey", "tribute", "eulogy", "town hall", "victory party",
-        "watch party", "analysis", "excerpt"
+        "watch party", "analysis", "excerpt", "commentary", "sermon", "homily", "mass", "order"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -137,10 +138,11 @@ SHARE_WORDS = frozenset(
 PARTITIVES = frozenset(
     [
         "pair", "couple", "series", "set", "handful", "number", "dozen", "trio", "string", "slew",
-        "chorus"
+        "chorus", "hundred", "thousand", "million", "billion"
     ]
 )
-"""Heads that count what follows "of": "the pair of editorials" is typed as editorials."""
+"""Heads that count what follows "of": "the pair of editorials" is typed as editorials,
+"hundreds of demonstrators" as demonstrators."""
 _BODIES_AND_DOCUMENTS = DOCUMENT_NOUNS | ORG_NOUNS
 """What "it" can be besides an organisation actor: "The white paper … It lays out …"."""
 PERSON_ROLE_NOUNS = TITLE_WORDS | frozenset(
@@ -149,7 +151,7 @@ PERSON_ROLE_NOUNS = TITLE_WORDS | frozenset(
         "frontrunner", "front-runner", "developer", "lawmaker", "host", "anchor", "founder",
         "executive", "strategist", "economist", "manager", "widow", "veteran", "physician",
         "doctor", "pollster", "star", "contender", "rival", "incumbent", "challenger", "runner",
-        "lady"
+        "lady", "expert", "professor"
     ]
 )
 """Head nouns of a definite description of a known person ("the New York businessman")."""
@@ -163,7 +165,7 @@ PERSON_NOUNS = frozenset(
         "insider", "source", "activist", "mom", "dad", "wife", "husband", "son", "daughter",
         "architect", "chef", "coach", "priest", "rabbi", "imam", "cleric", "monk", "nun",
         "pilot", "guard", "boss", "chief", "poet", "surgeon", "neurosurgeon", "pundit", "cook",
-        "landlord", "delegate", "advocate", "graduate"
+        "landlord", "delegate", "advocate", "graduate", "scholar"
     ]
 )
 PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee",
@@ -174,10 +176,12 @@ NOT_PERSON_NOUNS = frozenset(
         "district", "list", "letter", "paper", "order", "number", "matter", "center", "centre",
         "chapter", "quarter", "border", "sector", "factor", "event", "incident", "accident",
         "content", "extent", "percent", "cancer", "weather", "water", "summer", "winter",
-        "october", "november", "december", "september", "calendar", "dollar", "pillar", "bar"
+        "october", "november", "december", "september", "calendar", "dollar", "pillar", "bar",
+        "cheer", "jeer", "laughter"
     ]
 )
-"""Nouns with those endings that name no person ("the district had voted for …")."""
+"""Nouns with those endings that name no person ("the district had voted for …", "said to
+cheers": a reaction, not a hearer)."""
 GENDERED_NOUNS = {
     "businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
     "businesswoman": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
@@ -245,6 +249,8 @@ _HEARER_VERBS = frozenset(("tell", "assure", "reassure", "brief", "inform", "rem
 """Verbs whose object is always whom they address ("assured the residents"), unlike *ask*
 ("asked the question"), *press* ("pressed the point") or *warn*, whose object is often
 those at risk, not the hearer ("warned doctors", said in an interview)."""
+_TOLD_THINGS = frozenset(("story", "tale", "joke", "truth", "lie", "anecdote", "parable"))
+"""What is told, not whom: "told the story of the city" has no hearer."""
 _ASKING_VERBS = frozenset(("ask", "question", "press"))
 """Verbs whose fronted participle gives the answer its medium: "Asked on Valdene Radio, X said"
 (the one asked is no channel in the gold)."""
@@ -280,10 +286,10 @@ GO_BETWEENS = frozenset(["spokesman", "spokeswoman", "spokesperson", "representa
 RECIPIENT_VERBS = frozenset(["say", "speak", "talk", "write", "explain", "complain", "insist",
                              "confide", "announce", "declare", "boast", "repeat", "sing",
                              "pitch", "send", "respond", "reply", "mention", "shout", "yell",
-                             "whisper", "add", "share", "disclose"])
+                             "whisper", "add", "share", "disclose", "brag", "discuss"])
 """Speech verbs whose "to" or "with" names who heard it: "insisting to Priebus that …",
 "sings to Clinton", "sent a letter to the board", "added to the Courier", "shared notes with
-the Courier"."""
+the Courier", "bragged about it to voters", "discussed the ruling with a radio host"."""
 MEDIUM_PREPS = frozenset(["in", "on", "at", "during", "via"])
 """Prepositions that put words in a medium or at an occasion ("in a statement"); "for his
 statements" or "to the report" does not."""
@@ -296,16 +302,25 @@ OCCASIONS = frozenset(["interview", "speech", "debate", "briefing", "conference"
                        "rally", "event", "forum", "summit", "meeting"])
 """Where "in", "at" or "during" puts words even when the parser hangs it on the object
 ("cited the figures in the interview", "discussed his plan for buses at an event")."""
+_HUNG_MEDIA = OCCASIONS | frozenset(["tweet", "statement", "address"])
+"""… and the media "in" puts words in there too ("declared victory in a tweet")."""
+_ANSWERING = frozenset(("answer", "respond", "field", "take"))
+"""Participles of answering, whose object's occasion is the cue's: "said, answering a question
+at a town hall"."""
 FUTURE_WORDS = frozenset(["upcoming", "next", "future", "coming", "forthcoming"])
 """An occasion still to come is no channel: "advice … in the upcoming debates"."""
 CARRIER_VERBS = frozenset(["publish", "issue", "release", "write", "send", "post", "file",
                            "submit", "unleash", "forward", "sign", "use"])
 """Verbs whose object is the medium: "issued a statement denying …", "wrote a letter …",
 "signed an open letter making clear …", "used her column to argue …"."""
+_PUT_OUT = frozenset(("file", "release", "post"))
+"""Carrier verbs whose object, when it is all the words reported, is the thing put out
+("filed a lawsuit", "released an ad"), not the medium of other words."""
 CARRIED_MEDIA = frozenset(["statement", "letter", "memo", "email", "e-mail", "release",
                            "message", "tweet", "post", "notice", "filing", "op-ed", "editorial",
                            "column", "essay", "video", "ad", "advertisement", "complaint",
-                           "paper", "lawsuit", "suit", "petition", "note", "report"])
+                           "paper", "lawsuit", "suit", "petition", "note", "report",
+                           "commentary"])
 """… when the object is one of these (a website or a book "asking for …" is the source)."""
 AUDIENCE_NOUNS = frozenset(["audience", "crowd", "press", "media", "public", "congregation",
                             "gathering", "meeting", "assembly", "rally", "conference", "camera"])
@@ -343,6 +358,8 @@ _PLAIN_PEOPLE = frozenset(("man", "woman", "guy", "person", "lady", "gentleman")
 _COUNTED_BACK = frozenset(("they", "neither", "both", "none", "each", "all"))
 """Subjects that point back at the people just quoted: "(Neither wanted to share his name.)"
 gives its reason to the "two men" before it."""
+_ANONYMOUS_REACH = 30
+"""Sentences back that "the official" still finds "a senior official" who was not named."""
 _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 _SUBJECT_BONUS = 1.5
 """A pronoun prefers a subject one sentence back to a non-subject in its own sentence."""
@@ -364,7 +381,8 @@ _ANON_RE = re.compile(
     r"(?:named|identified|quoted\s+by\s+name)"
     r"|\b(?:was|were|is|are|being)(?:\s+not|n['’]t)\s+(?:authori[sz]ed|permitted|allowed)\s+to\s+"
     r"(?:speak|talk|comment|discuss)[^,.;]*"
-    r"|\b(?:requested|asked\s+for|in\s+exchange\s+for|(?:was|were)\s+granted|under)\s+anonymity"
+    r"|\b(?:requested|requesting|asked\s+for|asking\s+for|in\s+exchange\s+for|"
+    r"(?:was|were)\s+granted|under)\s+anonymity"
     r"|\b(?:who\s+)?(?:spoke|speaking|talked|talking|responded|responding|commented)\s+"
     r"(?:anonymously|on\s+background)"
     r"|\b(?:who\s+)?" + _NOT_WANTING + r"(?:speak|talk|comment|be\s+quoted)\s+on\s+the\s+record"
@@ -376,6 +394,9 @@ _ANON_TAIL = re.compile(
     r"(?:\s*,)?\s*(?:because|for fear|as|since|in line with|saying|citing)\b[^,.;]*"
 )
 """The explanation that often follows: "… because they were not authorised to …"."""
+_QUOTATION = re.compile(r"“[^”\n]+”|\"[^\"\n]+\"")
+"""Words in quotation marks within a paragraph: "“… Noor phoned me twice. The answer stays
+no,” she said" names Noor inside a quote, though the attribution's content may start later."""
 _EDITORS_NOTE = re.compile(r"\s*(?:[Ee]ditor[’']s\s+[Nn]ote|EDITOR[’']S\s+NOTE)\b")
 _WRITTEN_BY = re.compile(r"[’']s?\s+(?:[\w-]+\s+){0,3}?(?:book|memoir|essay|column|op-ed|novel|"
                          r"autobiography|diary|diaries)\b")
@@ -443,6 +464,10 @@ def _root(span: Span) -> Token:
     if span[0].sent.end < span.end:
         span = span.doc[span.start : span[0].sent.end]
     root = span.root
+    if root.dep_ == "poss" and not span.start <= root.head.i < span.end:
+        root = next((t for t in reversed(span) if t.i > root.i and t.pos_ in ("NOUN", "PROPN")
+                     and not span.start <= t.head.i < span.end), root)  # "Calder's allies
+        # bristle at …", the verb read as a noun: the allies, not Calder
     if root.dep_ in _SUBJECT_DEPS and root.pos_ == "NOUN" and root.is_lower \
             and not _speaks(root.lemma_.lower()):  # not a dateline's "KESTWICK, Nov. 27 –"
         root = next((t for t in span if t.i > root.i and t.dep_ in _SUBJECT_DEPS
@@ -452,8 +477,10 @@ def _root(span: Span) -> Token:
         if words:
             root = words[-1]
     if root.dep_ in ("det", "poss", "amod", "compound", "nummod") and root.head.pos_ in (
-            "NOUN", "PROPN") and actor_at(span.doc, root) is None:
-        root = root.head  # a cut-short source ("A" of "A ministry spokeswoman"), not a name
+            "NOUN", "PROPN") and actor_at(span.doc, root) is None \
+            and (root.head.i < span.end or root.tag_ not in ("NNS", "NNPS")):
+        root = root.head  # a cut-short source ("A" of "A ministry spokeswoman"), not a name,
+        # nor plural people before a verb read as a noun ("Transit experts rebuke …")
     last = span[-1]
     if root.pos_ == "VERB" and last.pos_ == "NOUN" and last.head == root:
         root = last  # "festival insiders" with the first word read as a verb
@@ -525,7 +552,9 @@ class SourcesComponent(AttributionLayer):
         before it; ``lead`` is the person quoted most, for descriptions with no one before."""
         sents = [k for k, sent in enumerate(doc.sents) for _ in sent]  # token -> sentence
         gender = self._genders(text, actors)
-        quoted = _merged([o for a in atts for o in a.content])
+        quotes = [m.span() for m in _QUOTATION.finditer(text)]
+        quoted = _merged([o for a in atts for o in a.content] + quotes)  # also words the
+        # model gave no one
         headline = _headline_end(text)
         introduced = _introductions(doc, headline, quoted)
         used = _first_uses(doc)
@@ -542,8 +571,9 @@ class SourcesComponent(AttributionLayer):
             span = spans[i] or self._shared_source(doc, a, atts, spans) \
                 or _cue_subject(doc, a)
             in_headline = span is not None and span.start_char < headline
+            own = tuple(q for q in quotes if any(s < q[1] and q[0] < e for s, e in a.content))
             info = self._classify(doc, a, span, actors, done, gender, sents, quoted, lead,
-                                  in_headline, introduced, used)
+                                  in_headline, introduced, used, own)
             if span is not None and span.start_char < opening and info.anonymous \
                     and lead is not None and _delayed_name(span, actors[lead], headline):
                 info = _Info("named_person", False, (), lead, info.lemma, False)
@@ -588,10 +618,13 @@ class SourcesComponent(AttributionLayer):
         self, doc: Doc, a: Attribution, span: Span | None, actors: list[Actor],
         done: dict[int, tuple[int, int, float, _Info]], gender: dict[int, str],
         sents: list[int], quoted: Offsets, lead: int | None, in_headline: bool,
-        introduced: dict[str, int], used: dict[str, int],
+        introduced: dict[str, int], used: dict[str, int], own: Offsets,
     ) -> _Info:
         """Resolve a reference if the source is one, else type it from its own words;
         ``quoted`` holds every attribution's content (names there rank lower as antecedents);
+        ``own`` the whole quotations its content is part of (no name there is its speaker:
+        "“… Sadly Judge Pell ruled against us. We will appeal,” he said", the content being only
+        the quote's last sentence);
         ``introduced`` where each person noun first came unnamed ("an employee said"),
         ``used`` where each noun first came at all;
         ``lead`` is the person quoted most, whom a description in the headline, or one with
@@ -606,7 +639,7 @@ class SourcesComponent(AttributionLayer):
         if (low == "it" and not [t for t in span if t.pos_ in ("NOUN", "PROPN")]
                 and (root.dep_ in ("nsubjpass", "expl") or root.head.tag_ == "VBN")):
             return _Info("unspecified", False, (), None, "", False)  # "It is said that …"
-        exclude = a.content
+        exclude = a.content + own
         if (low in _PERSON_PRON or low in _PLURAL_PRON or low in ("it", "its")) \
                 and not _has_conj(root):  # "She and her aides" are a group
             found = self._antecedent(doc, root, actors, done, gender, sents, exclude, quoted,
@@ -634,6 +667,10 @@ class SourcesComponent(AttributionLayer):
             else _appositive_name(doc, span, actors)  # "The candidates, X and Y" are several
         if named is not None:  # "one of the family's lawyers, Jun Okafor"
             return _Info("named_person", False, (), named, low, False)
+        name = _trailing_name(root) if _person_noun(root.lemma_.lower()) \
+            and root.tag_ == "NN" else None
+        if name is not None:  # "One teacher backing the plan, Dara Quill of Eastbank,"
+            return _Info("named_person", False, (), actor_at(doc, name), low, False)
         if low in ("one", "another") and root.dep_ in ("appos", "conj") \
                 and root.head.tag_ == "NNS" and root.head.lemma_.lower() in DOCUMENT_NOUNS:
             return _Info("document", False, (), None, root.head.lemma_.lower(), False)  # "two
@@ -670,6 +707,10 @@ class SourcesComponent(AttributionLayer):
             c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
         owner = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
         owners = {k for i in owner if (k := actor_at(doc, doc[i])) is not None}
+        unnamed = self._unnamed_before(done, sents, root) if "the" in dets else None
+        if unnamed is not None and any(_names_someone(doc, actors, t) for t in span):
+            return unnamed  # "a senior Calder aide, asking for anonymity, … (a page on) the
+            # senior Calder aide said": still unnamed, though a name describes the aide
         if (dets & _DEFINITE or possessed) \
                 and actor_at(doc, root) is None and not any(  # "Obama's former strategist"
                     _names_someone(doc, actors, t) for t in span if t.i not in owner) \
@@ -688,6 +729,8 @@ class SourcesComponent(AttributionLayer):
             plural = root.tag_ in ("NNS", "NNPS") or lemma in GROUP_WORDS
             prior = self._latest(done, sents[root.i], root.idx,  # "the official": not "officials"
                                  lambda info: info.lemma == lemma and info.plural == plural)
+            prior = prior or unnamed  # "a council member, who asked for anonymity, … (a page
+            # on) the council member said": an unnamed source keeps being the same one
             if prior is not None:
                 return prior
             if "the" in dets and lemma in _PLAIN_PEOPLE and root.tag_ == "NN":
@@ -714,6 +757,12 @@ class SourcesComponent(AttributionLayer):
                     and _person_noun(lemma) and introduced.get(lemma, root.i) < root.i:
                 return _Info("anonymous_person", True, (), None, lemma, False)  # "an employee
                 # for the firm … The employee told agents"
+        if dets & {"a", "an"} and root.tag_ == "NN" and root.lemma_.lower() in TITLE_WORDS \
+                and not any(t.lower_ in _UNNAMING for t in span):
+            later = self._titled(actors, root, later_only=True)
+            if later is not None:  # "a federal judge ruled … Judge Pell wrote": an office
+                return _Info("named_person", False, (), later, root.lemma_.lower(), False)
+                # holder the story names below
         return self._base(doc, span, root, actors)
 
     @staticmethod
@@ -791,7 +840,7 @@ class SourcesComponent(AttributionLayer):
                 _person_noun(root.lower_.removesuffix("s")) or root.lower_ == "groups"):
             return _Info("group", False, (), None, lemma, True)  # title case: "Terrorism
             # Experts Rebuke …", "Anti-Tax Groups Launch Ads"
-        if root.pos_ == "PROPN" or root.ent_type_:
+        if (root.pos_ == "PROPN" or root.ent_type_) and not _common_plural(root.text):
             body = root.ent_type_ in ("ORG", "GPE", "NORP") or (  # "The Islamic State"
                 "the" in dets and root.ent_type_ != "PERSON" and root.tag_ == "NNP") \
                 or _acronym(root) or root.lower_ in PLATFORM_NOUNS  # "according to Facebook"
@@ -906,6 +955,17 @@ class SourcesComponent(AttributionLayer):
         return titled if titled is not None else self._salient_person(
             doc, actors, t, gender, quoted, None)
 
+    @classmethod
+    def _unnamed_before(cls, done: dict[int, tuple[int, int, float, _Info]], sents: list[int],
+                        root: Token) -> _Info | None:
+        """The latest anonymous source, up to :data:`_ANONYMOUS_REACH` sentences back, with
+        the head noun of a singular definite description ("the senior official")."""
+        if root.tag_ != "NN":
+            return None
+        lemma = root.lemma_.lower()
+        return cls._latest(done, sents[root.i], root.idx, lambda info: info.anonymous
+                           and not info.plural and info.lemma == lemma, within=_ANONYMOUS_REACH)
+
     @staticmethod
     def _latest(done: dict[int, tuple[int, int, float, _Info]], sent: int, here: int,
                 test: Callable[[_Info], bool], within: int = 5) -> _Info | None:
@@ -944,11 +1004,12 @@ class SourcesComponent(AttributionLayer):
         return None if best is None else best[1]
 
     @staticmethod
-    def _titled(actors: list[Actor], root: Token) -> int | None:
+    def _titled(actors: list[Actor], root: Token, later_only: bool = False) -> int | None:
         """The named person whose role has this head noun ("the minister"), the one whose
         role shares most of the description's modifiers ("The Republican nominee" is not
         the "Democratic vice presidential nominee"), then the one first named last; with no
-        such person named before, the only one named later ("The judge said … Judge Pell")."""
+        such person named before, the only one named later ("The judge said … Judge Pell"),
+        the only answer with ``later_only``."""
         lemma = root.lemma_.lower()
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("amod", "compound")}
         best: tuple[int, int, int] | None = None
@@ -963,7 +1024,8 @@ class SourcesComponent(AttributionLayer):
                                              for w in role.casefold().split()})
                       and not (words & RANKS) - modifiers]  # "the president": no vice president
             first = actor.mentions[0][0]
-            if shared and first < root.idx and (best is None or (max(shared), first) > best[:2]):
+            if shared and first < root.idx and not later_only \
+                    and (best is None or (max(shared), first) > best[:2]):
                 best = (max(shared), first, k)
             elif shared and first > root.idx and root.tag_ in ("NN", "NNP") \
                     and _person_noun(lemma):  # one person's title: not "the senators"
@@ -1101,6 +1163,9 @@ class SourcesComponent(AttributionLayer):
         if cue is None:
             return ()
         verb = cue.root
+        if cue.start_char < 2 * HEADLINE_MAX and _title_case(verb.sent) \
+                and cue.start_char < _headline_end(text):
+            return ()  # "Mayor Vows Help For Riders": capitals hide which words are names
         if verb.lower_ == "according":  # "according to sources who spoke to Fox News"
             return _fixed_channel(text, a.source)
         if (cue_stance(doc, a, text) in UNSPOKEN
@@ -1187,6 +1252,13 @@ def _writer(doc: Doc, text: str, actors: list[Actor], headline: int) -> int | No
         else only.pop() if len(only) == 1 else None
 
 
+def _title_case(sent: Span) -> bool:
+    """Whether a line is in title case ("Mayor Vows Action On Trams"), where every word may
+    look like a name."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 3 and sum(t.is_title or t.is_upper for t in words) >= 0.8 * len(words)
+
+
 def _inside_quotation(text: str, pos: int) -> bool:
     """Whether a position is inside quotation marks opened in its paragraph (curly,
     straight, or doubled apostrophes)."""
@@ -1232,6 +1304,9 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
                     for o in c.children if o.dep_ == "pobj" and o.ent_type_ in _WHEN]  # "On
         kids += [(head, g) for c in holders  # Dec. 7 on the Ostwick Channel, X said": a
                  for g in c.children if g.dep_ == "prep"]  # phrase hung on the adverb or date
+        if head.lemma_ == "discuss":  # "discussed the ruling with a radio host", the "with"
+            kids += [(head, g) for o in head.children if o.dep_ == "dobj"  # hung on the
+                     for g in o.children if g.dep_ == "prep" and g.lower_ == "with"]  # object
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         for p in [c for c in head.children if c.dep_ == "advcl"] + [
                 c for s in subjects for c in s.children if c.dep_ == "acl"]:
@@ -1248,6 +1323,10 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
         for owner, child in kids:
             if owner.lemma_ in CARRIER_VERBS and child.dep_ == "dobj":
                 medium = _counted(child)
+                if owner == verb and verb.lemma_ in _PUT_OUT and child.i >= cue.end \
+                        and a.content and a.content[0][0] == child.left_edge.idx:
+                    continue  # "filed a lawsuit against the city", "released the emails":
+                    # what is reported, not what carried it
                 if _word(medium) in CARRIED_MEDIA:
                     phrases.append(_subtree_chars(child))  # "issued a statement denying …",
                     continue  # "unleashed a series of tweets saying …"
@@ -1274,8 +1353,10 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
                 objs = [c for c in child.children if c.dep_ == "pobj"]  # "in an e-mail":
                 if any(_channel_object(owner, child, o) for o in objs):  # "e", "-", "mail"
                     phrases.append(_subtree_chars(child))
-    if not any(phrases):  # "reported her presence on Twitter": "on" hung on the object
-        phrases.append(_platform_on_object(verb))
+    if not any(phrases):  # "reported her presence on Twitter": "on" hung on the object, or
+        phrases += [_platform_on_object(v) for v in (verb, *(  # on the object of a participle
+            c for c in verb.children if c.tag_ == "VBG" and c.lemma_ in _ANSWERING))]  # "said
+        # answering a question at a town hall"
     return _outside_source(phrases, a, doc)
 
 
@@ -1306,6 +1387,8 @@ def _addressed(doc: Doc, verb: Token, obj: Token) -> bool:
     ("asked the crowd"); not what was asked ("asked the question")."""
     if obj.lower_ in ADDRESSEES:
         return True
+    if obj.lemma_.lower() in _TOLD_THINGS:
+        return False
     if obj.pos_ == "PRON" and obj.lower_ in GROUP_WORDS:  # "some of the miners"
         of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         obj = next((c for c in of.children if c.dep_ == "pobj"), obj) if of else obj
@@ -1354,8 +1437,9 @@ def _fixed_channel(text: str, where: Offsets, skip: Offsets = ()) -> Offsets:
     starting inside ``skip``."""
     for s, e in where:
         for m in _CHANNEL_RE.finditer(text, s, e):
-            if any(ks <= m.start() < ke for ks, ke in skip):
-                continue
+            if any(ks <= m.start() < ke for ks, ke in skip) \
+                    or text.startswith("behalf", m.end() + 1):
+                continue  # "speaking on Mr. Vell's behalf": for whom, not where
             g = next(k for k in "abcdefghi" if m.group(k))
             return ((m.start(g), m.end(g)),)
     return ()
@@ -1491,8 +1575,9 @@ def _platform_on_object(verb: Token) -> tuple[int, int] | None:
             if c.dep_ == "prep" and c.lower_ in ("on", "in", "during", "at"):
                 objs = [o for o in c.children if o.dep_ == "pobj"]
                 if objs and (_platform(objs[0]) if c.lower_ == "on" else (
-                        objs[0].lower_ in OCCASIONS  # one occasion, not "in interviews"
+                        (objs[0].lower_ in _HUNG_MEDIA or _compound(objs[0]) in MEDIUM_NOUNS)
                         and any(d.dep_ in ("det", "poss") for d in objs[0].children))):
+                    # one occasion, not "in interviews"
                     return _subtree_chars(c)
             stack.append(c)
     return None
@@ -1586,7 +1671,7 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
                 start -= 1
             return doc[start : before.i + 1]
     if subject is None and not passive:
-        subject = _governing_subject(cue.root)
+        subject = _governing_subject(cue.root) or _participle_subject(doc, cue, a)
         if subject is None and any(e <= cue.start_char for _, e in a.content):
             subject = _inverted_subject(cue)  # "“…,” said the woman"
             own = subject is not None and any(s == subject.left_edge.idx for s, _ in a.content)
@@ -1602,6 +1687,18 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
                 _person_noun(lemma) or lemma in _BODIES_AND_DOCUMENTS))):
         return None  # "suspicions persist that …": the claim, not who holds it
     return doc[subject.left_edge.i : subject.i + 1]
+
+
+def _participle_subject(doc: Doc, cue: Span, a: Attribution) -> Token | None:
+    """For a participle after a comma that the parser hung nowhere useful ("X dodged the
+    point, calling it a joke -- ''…'' -- and, when pressed, insisting …"): the person named as
+    its sentence's first subject, outside quoted words."""
+    if cue.root.tag_ != "VBG" or cue.start == 0 or doc[cue.start - 1].text != ",":
+        return None
+    actors = doc._.sayso_actors or []
+    return next((t for t in cue.root.sent if t.i < cue.start and t.dep_ in _SUBJECT_DEPS
+                 and (k := actor_at(doc, t)) is not None and actors[k].type == "person"
+                 and not any(s <= t.idx < e for s, e in a.content)), None)
 
 
 def _inverted_subject(cue: Span) -> Token | None:
@@ -1680,6 +1777,18 @@ def _appositive_name(doc: Doc, span: Span, actors: list[Actor]) -> int | None:
                 and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
             return k
     return _leading_name(doc, span, actors)
+
+
+def _trailing_name(root: Token) -> Token | None:
+    """The given name and surname in apposition that ends a description of a person, set off
+    by a comma, wherever the parser hung it: "one teacher backing the plan, Dara Quill of
+    …"; NER may have missed it."""
+    words = [t for t in root.subtree if not t.is_punct]
+    return next((t for t in words if t.i > root.i and t.dep_ == "appos" and t.tag_ == "NNP"
+                 and t.ent_type_ in ("", "PERSON") and t.right_edge.i >= words[-1].i
+                 and t.doc[t.left_edge.i - 1].text == "," and any(
+                     c.dep_ == "compound" and c.tag_ == "NNP" and c.is_title
+                     for c in t.children)), None)
 
 
 def _leading_name(doc: Doc, span: Span, actors: list[Actor]) -> int | None:
@@ -1795,7 +1904,8 @@ def _introductions(doc: Doc, headline: int, quoted: Offsets) -> dict[str, int]:
     """Where each singular common noun first introduces someone unnamed ("an employee for
     the firm", a headline's bare "heckler"), so that "the employee" later is that unnamed
     person (also when the headline quotes it: "Mayor says heckler deserves …"); not "a
-    woman, Ana Vellis," or "a woman named Ana Vellis", nor one in the body's quoted words or
+    woman, Ana Vellis," or "a woman named Ana Vellis", nor a headline's speaker ("Union
+    treasurer reveals …", whom the story names), nor one in the body's quoted words or
     in a clause of what someone claims ("the implication is that a woman who …
     is the prototype")."""
     out: dict[str, int] = {}
@@ -1803,6 +1913,8 @@ def _introductions(doc: Doc, headline: int, quoted: Offsets) -> dict[str, int]:
         if t.tag_ != "NN" or t.pos_ != "NOUN" or t.ent_type_ or (
                 t.idx >= headline and _covers(quoted, t.idx)):  # a headline's words are news
             continue
+        if t.idx < headline and t.dep_ in _SUBJECT_DEPS and t.head.dep_ == "ROOT":
+            continue  # "Union treasurer reveals …": the one the story is about, named below
         dets = [c.lower_ for c in t.children if c.dep_ == "det"]
         if (any(d in ("a", "an") for d in dets) or (not dets and t.idx < headline)) and not any(
                 c.dep_ in ("appos", "acl") or c.ent_type_ == "PERSON" for c in t.children) \
@@ -1866,7 +1978,7 @@ def _names_someone(doc: Doc, actors: list[Actor], token: Token) -> bool:
     while actor_at(doc, token.head) == k and token.head is not token:  # "Civic" of "Civic Party"
         token = token.head
     return not (actors[k].type == "organisation" and token.dep_ in ("compound", "nmod", "amod")
-                and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in PERSON_ROLE_NOUNS)
+                and token.head.pos_ == "NOUN" and _person_noun(token.head.lemma_.lower()))
 
 
 def _person_like(doc: Doc, token: Token) -> bool:
@@ -1956,19 +2068,30 @@ def _conjuncts(root: Token) -> list[Token]:
 
 
 def _common_plural(name: str) -> bool:
-    """Whether an actor's name is one plural noun for people ("Aides", "Officials")."""
+    """Whether an actor's name is one plural noun for people ("Aides", "Scholars",
+    "Historians")."""
     low = name.casefold()
-    return " " not in low and low.endswith("s") and low[:-1] in PERSON_NOUNS | ANON_NOUNS
+    one = low[:-1]
+    return " " not in low and low.endswith("s") and (
+        one in PERSON_NOUNS | ANON_NOUNS | PERSON_ROLE_NOUNS or one.endswith(("ist", "ian")))
+    # not any "-ers": "Summers" is a name
 
 
 def _two_people(doc: Doc, span: Span, root: Token) -> bool:
     """Whether a source opens with one person's name and "and" before the name it ends in
-    ("Ruth Calder and Deputy Mayor Marco Hale"), however the parser joined them."""
+    ("Ruth Calder and Deputy Mayor Marco Hale"), however the parser joined them, or names a
+    second person after the first one's place ("Calder of Kestwick and Hale of Eastbank")."""
     joint = next((t for t in span if t.lower_ in ("and", "&")), None)
-    if joint is None or joint.i == span.start or root.i < joint.i:
+    if joint is None or joint.i == span.start:
         return False
-    first, last = actor_at(doc, doc[joint.i - 1]), actor_at(doc, root)
     actors = doc._.sayso_actors or []
+    if root.i < joint.i:  # "Ruth Calder of Kestwick and Marco Hale of Eastbank", the second
+        first = actor_at(doc, root)  # name hung on the first one's place
+        return first is not None and actors[first].type == "person" and any(
+            t.dep_ == "conj" and t.head.dep_ == "pobj" and t.head.head.head == root
+            and (k := actor_at(doc, t)) is not None
+            and k != first and actors[k].type == "person" for t in span if t.i > joint.i)
+    first, last = actor_at(doc, doc[joint.i - 1]), actor_at(doc, root)
     before = doc[span.start : joint.i]
     return first is not None and last is not None and first != last and all(
         actors[k].type == "person" for k in (first, last)) and all(
@@ -1979,10 +2102,12 @@ def _subject_weight(token: Token) -> float:
     """1 for a subject, a little more for the subject of its sentence's main verb ("Obama
     tried …, when a reporter asked …"), else 0: how likely a pronoun later means it. The
     object of "according to" is its sentence's speaker, as a subject ("…, according to
-    sources. They said …")."""
+    sources. They said …"), and so is the owner of a subject ("Pell's ruling came …")."""
     token = _phrase_head(token)
     if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
         return 1.0
+    if token.dep_ == "poss" and token.head.dep_ in _SUBJECT_DEPS:
+        return 1.0  # "Pell's ruling came a year after she blocked …": whose act it is
     if token.dep_ not in _SUBJECT_DEPS:
         return 0.0
     return 1.0 + _MAIN_CLAUSE_BONUS * (token.head.dep_ == "ROOT")

@@ -41,7 +41,8 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
             "shout", "gloat", "brag", "boast", "repeat", "remind", "highlight", "invoke",
             "lecture", "outline", "read", "joke", "email", "inform", "echo", "announcement",
             "refer", "proclaim", "retweet", "exclaim", "recite", "articulate",
-            "attribute", "statement", "interject", "dub", "chant"),
+            "attribute", "statement", "interject", "dub", "chant", "elaborate", "spout",
+            "yell", "muse"),
     "claim": ("claim", "allege", "assert", "argue", "insist", "maintain", "contend", "charge",
               "allegation", "claims", "posit", "rumor", "rumour", "assertion", "insistence",
               "argument"),
@@ -52,7 +53,8 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                "condemnation", "critical", "grouse", "assail", "caricature", "rebuke", "hurl",
                "disparage", "characterize", "characterise", "savage", "lament", "hammer",
                "castigate", "chide", "displeasure", "impugn", "scoff", "insult", "broadside",
-               "rant", "protest", "chastise", "chastize", "heckle"),
+               "rant", "protest", "chastise", "chastize", "heckle", "eviscerate", "tirade",
+               "indictment", "unleash"),
     "deny": ("deny", "reject", "dismiss", "refute", "rebut", "dispute", "contradict", "denial",
              "plead", "debunk", "disagree"),
     "believe": ("believe", "think", "feel", "hope", "fear", "expect", "suspect", "doubt",
@@ -60,7 +62,8 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
                 "guess", "convince", "concern", "realize", "realise", "suspicion", "know",
                 "confident", "skeptical", "sceptical", "thought", "recognize", "recognise",
                 "foresee", "imagine", "interpret", "deem", "sentiment", "anxiety", "hopeful",
-                "judge", "belief", "certain", "faith", "confidence", "assumption"),
+                "judge", "belief", "certain", "faith", "confidence", "assumption",
+                "envision", "envisage"),
     "suggest": ("suggest", "indicate", "imply", "hint", "signal", "appear", "seem",
                 "suggestion", "speculate", "predict", "estimate", "propose", "proposal",
                 "recommend", "recommendation", "allude", "float", "foreshadow", "speculation",
@@ -77,7 +80,8 @@ STANCE_LEXICON: dict[str, tuple[str, ...]] = {
     "ask": ("ask", "question", "urge", "demand", "request", "appeal", "call", "press",
             "wonder", "query", "invite", "encourage", "exhort", "plea", "petition",
             "order", "advise", "lobby", "advocate", "seek", "implore", "ponder", "instruct"),
-    "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree", "admission"),
+    "admit": ("admit", "acknowledge", "concede", "confess", "accept", "agree", "admission",
+              "regret"),
     "refuse": ("decline", "refuse", "rebuff", "spurn"),
     "praise": ("praise", "welcome", "applaud", "hail", "thank", "commend", "endorse",
                "endorsement", "extol", "tout", "laud", "compliment", "champion", "cheer",
@@ -135,6 +139,13 @@ _QUOTED_DENIAL = re.compile(
     r"i\s+(?:\w+ly\s+)?disagree)\b", re.IGNORECASE)
 """A plain "said" whose quote opens by calling what came before untrue ("'It's rubbish,'
 Hale said", "'I strongly disagree,' she said"): a denial of the claim just made."""
+_GIFTS = frozenset(["nomination", "award", "prize", "medal", "honor", "honour", "invitation",
+                    "offer", "donation", "gift", "contribution", "money", "job", "post",
+                    "position", "refugee"])
+"""What is accepted as it is given, not admitted as true ("accepted the nomination")."""
+_WARMTH = frozenset(["support", "gratitude", "admiration", "appreciation", "sympathy",
+                     "thanks", "praise"])
+"""What "expressed" or "voiced" gives that makes it praise ("expressed support for X")."""
 _DOUBTING = frozenset(["challenge", "contest"])
 """Verbs that deny a claim when their object is a claim noun ("challenged the assertion that
 …", "contested the claim"), while "challenged him to a debate" does not."""
@@ -151,7 +162,8 @@ _TOLD_TO = re.compile(r"\W*(?:not\s+|never\s+)?to\s+\w", re.IGNORECASE)
 _PHRASAL = {("push", "back"): "deny", ("beat", "back"): "deny", ("laugh", "off"): "deny",
             ("shrug", "off"): "deny", ("brush", "off"): "deny", ("brush", "aside"): "deny",
             ("make", "clear"): "say", ("go", "after"): "accuse", ("count", "on"): "believe",
-            ("push", "for"): "ask", ("double", "down"): "claim", ("weigh", "in"): "say"}
+            ("push", "for"): "ask", ("double", "down"): "claim", ("weigh", "in"): "say",
+            ("lay", "out"): "say"}
 """Cues whose class lies in a verb and its particle or complement ("pushed back on the
 claims", "laughed off the warning", "made clear that …"; also past an "it": "made it clear",
 "laughed it off")."""
@@ -271,12 +283,30 @@ def cue_stance(doc: Doc, a: Attribution, text: str | None = None) -> str:
         return "refuse"  # "rejected a push by the minister", "dismissed questions"
     if stance == "say" and any(t.lower_ == "against" and t.i > verb.i for t in cue):
         return "accuse"  # "spoke out against the law", "testified against him"
+    if lemma == "find" and _judged(verb):
+        return "believe"  # "finds his message chilling": a judgement, not a finding
+    if lemma == "accept" and any(c.dep_ == "dobj" and c.lemma_.lower() in _GIFTS
+                                 for c in verb.children):
+        return "other"  # "accepted the party's nomination": no admission
+    if lemma in ("express", "voice") and any(c.dep_ == "dobj" and c.lemma_.lower() in _WARMTH
+                                             for c in verb.children):
+        return "praise"  # "expressed their support for X", "voiced gratitude"
     if lemma == "disagree" and not any(t.lower_ == "with" for t in cue):
         return "other"  # "disagree with him" denies; "officials disagree on what …" differ
     if lemma == "promote" and _PROMOTED_CLAIM.search(content[:120]):
         return "claim"  # "promoting a debunked theory"; "promoting her plans" praises
     return "deny" if stance in ("say", "report") and (
         _CALLED_UNTRUE.search(content) or _QUOTED_DENIAL.search(content)) else stance
+
+
+def _judged(verb: Token) -> bool:
+    """Whether a verb takes an object and an adjective said of it ("finds the plan
+    appealing", "found the gesture wholly appropriate"; not "found it difficult to …")."""
+    adj = next((c for c in verb.rights if c.pos_ == "ADJ"
+                and c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")), None)
+    said_of = [c for c in (*verb.children, *(adj.children if adj is not None else ()))
+               if c.dep_ in ("dobj", "nsubj") and c.i > verb.i]  # the parser's small clause
+    return adj is not None and bool(said_of) and all(c.lower_ != "it" for c in said_of)
 
 
 def _particle(verb: Token) -> str:
