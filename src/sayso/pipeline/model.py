@@ -162,24 +162,20 @@ def to_the_verb(doc: Doc, cue: list[int]) -> list[int]:
     return list(range(cue[0], head.i + 1))
 
 
-def next_paragraph(doc: Doc, cue: list[int]) -> list[int]:
+def next_paragraph(v: DocView, cue: list[int]) -> list[int]:
     """The paragraph after a cue that ends its line on a colon ("He added:"): the role
     tagger reads only the cue's own paragraph, so the quote below would be lost."""
-    end = cue[-1] + (doc[cue[-1] + 1].text == ":" if cue[-1] + 1 < len(doc) else 0)
-    if doc[end].text != ":" or end + 1 >= len(doc):
-        return []
-    after = doc[end].whitespace_ + (doc[end + 1].text if doc[end + 1].is_space else "")
-    if "\n" not in after:
-        return []
+    doc = v.doc
+    end = cue[-1] + (cue[-1] + 1 < v.n and doc[cue[-1] + 1].text == ":")
     out: list[int] = []
-    for t in doc[end + 1 :]:
-        if t.is_space:
-            if out and "\n" in t.text:
-                break
+    if doc[end].text != ":":
+        return out
+    for i in range(end + 1, v.n):
+        if v.space[i]:
             continue
-        out.append(t.i)
-        if "\n" in t.whitespace_:
-            break
+        if (v.para[i] == v.para[end]) if not out else (v.para[i] != v.para[out[0]]):
+            break  # the colon does not end its line; the next paragraph is over
+        out.append(i)
     return out
 
 
@@ -432,7 +428,7 @@ class AttributionModel:
         for (cue, margin), p in zip(cues, cued, strict=True):
             source, content = self.roles(v, cue, cued=p)
             if not content:
-                content = next_paragraph(doc, cue)
+                content = next_paragraph(v, cue)
             if not content:
                 continue
             content = close_open_phrase(doc, content, cue)
