@@ -5,10 +5,15 @@
         LABELS.txt -o tests/gold/NAME.jsonl
     python benchmarks/polnear_labels.py agree --polnear ../shared/data/polnear --split dev \\
         FIRST.jsonl SECOND.jsonl
+    python benchmarks/polnear_labels.py dump --polnear ../shared/data/polnear --split train \\
+        tests/gold/NAME.jsonl
 
 ``agree`` scores a second, blind labelling of some articles against the first with the
 scorer of ``benchmarks/sources_eval.py``, the second labeller standing in for the system:
 how far two careful people agree bounds what a held-out figure can mean.
+
+``dump`` writes a gold file back out in the labels format below, so new labellers calibrate
+on the labelled articles in the very notation they will write.
 
 ``show`` prints each article's text and its canonical PolNeAR attributions, numbered, so a
 person labels them by reading the article (never the system's output). ``build`` turns a
@@ -179,6 +184,36 @@ def build(golds: dict[str, GoldDocument], labels: Path) -> tuple[list[dict[str, 
     return out, problems
 
 
+def dump(golds: dict[str, GoldDocument], gold_file: Path) -> str:
+    """A gold file in the labels format: the inverse of ``build`` for the articles it holds."""
+    lines = [json.loads(x) for x in gold_file.read_text(encoding="utf-8").splitlines()]
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for g in lines:
+        by_doc.setdefault(g["doc"], []).append(g)
+    out: list[str] = []
+    for doc, recs in by_doc.items():
+        text = golds[doc].text
+
+        def words(spans: list[list[int]], text: str = text) -> str:
+            return " ".join(" ".join(text[s:e].split()) for s, e in spans) or "-"
+
+        out.append(f"@ {doc}")
+        for r in (r for g in recs if g["kind"] == "roles" for r in g["roles"]):
+            out.append(f"R {words([r['actor']])} => {words([r['role']])}")
+        labelled = {g["id"]: g for g in recs if g["kind"] == "attribution"}
+        for n, _ in enumerate(numbered(golds[doc]), 1):
+            g = labelled.get(f"{doc}#{n}")
+            if g is None:
+                out.append(f"x {n} left out")
+                continue
+            actor = words([g["actor"]]) if g["actor"] else "-"
+            denied = " ".join(d.rpartition("#")[2] for d in g["denies"])
+            fields = [g["source_type"], actor, words(g["channel"]), g["stance"]]
+            out.append(f"{n} " + " | ".join(fields + ([denied] if denied else [])))
+        out.append("")
+    return "\n".join(out)
+
+
 def _actor_id(rec: dict[str, Any], name: str) -> str:
     """The id of the record's actor with this name, added when new."""
     for a in rec["actors"]:
@@ -238,9 +273,12 @@ def agree(golds: dict[str, GoldDocument], first: Path, second: Path) -> dict[str
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("command", choices=["show", "build", "agree"])
+    ap.add_argument("command", choices=["show", "build", "agree", "dump"])
     ap.add_argument(
-        "args", nargs="+", help="show: article names; build: the labels file; agree: two gold files"
+        "args",
+        nargs="+",
+        help="show: article names; build: the labels file; agree: two gold files; "
+        "dump: a gold file",
     )
     ap.add_argument("--polnear", type=Path, required=True, help="PolNeAR folder")
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
@@ -249,6 +287,9 @@ def main() -> int:
     golds = load_gold(a.polnear / a.split)
     if a.command == "show":
         show(golds, a.args)
+        return 0
+    if a.command == "dump":
+        print(dump(golds, Path(a.args[0])))
         return 0
     if a.command == "agree":
         print(json.dumps(agree(golds, Path(a.args[0]), Path(a.args[1])), indent=2))

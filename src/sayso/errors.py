@@ -45,6 +45,10 @@ class Errors(StrEnum):
         "the accurate model needs the transformer extra (missing: {detail});"
         " run `pip install 'sayso[transformer]'` or use the default model"
     )
+    E024 = (
+        "could not load the source typer ({detail}); reinstall sayso, or pass weights written"
+        " by `benchmarks/source_type_cv.py --fit` and a mode of 'learned' or 'hybrid'"
+    )
 
     # -- evaluation and output (E03x) ------------------------------------------
     E030 = "gold folder {path} has no text/ and attributions/ subfolders (PolNeAR layout)"

@@ -12,6 +12,7 @@ from .errors import Errors, ModelError
 from .pipeline import actors as _actors  # noqa: F401  (each import registers a factory)
 from .pipeline import attribution as _attribution  # noqa: F401
 from .pipeline import paragraphs as _paragraphs  # noqa: F401
+from .pipeline import source_typer as _source_typer  # noqa: F401
 from .pipeline import sources as _sources  # noqa: F401
 from .pipeline import stance as _stance  # noqa: F401
 
