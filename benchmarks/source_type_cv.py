@@ -105,11 +105,12 @@ def run_pipeline(
     from sayso.nlp import load_nlp, pipeline_label
 
     rec_path, doc_path = cache / f"{name}.json", cache / f"{name}.spacy"
+    nlp = load_nlp()
+    if "sayso_source_typer" in nlp.pipe_names:  # the rules' types are what is learned from
+        nlp.remove_pipe("sayso_source_typer")
     if rec_path.exists() and doc_path.exists():
-        nlp = load_nlp()
         docs = list(DocBin().from_disk(doc_path).get_docs(nlp.vocab))
         return json.loads(rec_path.read_text(encoding="utf-8")), docs
-    nlp = load_nlp()
     producer = {
         "sayso": __version__,
         "spacy_pipeline": pipeline_label(nlp),

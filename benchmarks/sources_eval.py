@@ -517,9 +517,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--source-typer",
         choices=["rules", "learned", "hybrid"],
-        default="rules",
-        help="who types the sources: the rules (the default pipeline) or the learned typer "
-        "after them, alone or keeping the rules' anonymity (``sayso_source_typer``)",
+        default="hybrid",
+        help="who types the sources: the rules alone, or the learned typer after them "
+        "(``sayso_source_typer``), alone or keeping the rules' anonymity (hybrid, the "
+        "default pipeline)",
     )
     args = parser.parse_args(argv)
 
@@ -527,10 +528,11 @@ def main(argv: list[str] | None = None) -> int:
     from sayso.nlp import load_nlp
     from sayso.readers import read_inputs
 
-    if args.source_typer != "rules":  # the cached pipeline every analysis below reuses
-        load_nlp().add_pipe(
-            "sayso_source_typer", after="sayso_sources", config={"mode": args.source_typer}
-        )
+    nlp = load_nlp()  # the cached pipeline every analysis below reuses
+    if args.source_typer == "rules":
+        nlp.remove_pipe("sayso_source_typer")
+    else:
+        nlp.get_pipe("sayso_source_typer").mode = args.source_typer
 
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line]
     annotated = {g["article"] for g in gold}  # examples/ also holds other helpers' corpora

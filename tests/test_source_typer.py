@@ -1,4 +1,5 @@
-"""``sayso_source_typer``: the learned source typer that may follow ``sayso_sources``.
+"""``sayso_source_typer``: the learned source typer after ``sayso_sources`` (hybrid mode in
+the default pipeline).
 
 The weights and the retyping rule are tested without a model; the component on short
 fictional texts through the real pipeline (``model``).
@@ -37,6 +38,15 @@ def test_hybrid_keeps_the_rules_anonymity_decision() -> None:
     assert retype(ANON, "group", "hybrid") == ANON
     assert retype(NAMED, "anonymous_person", "hybrid") == NAMED
     assert retype(NAMED, "organisation", "hybrid").source_type == "organisation"
+
+
+def test_hybrid_keeps_the_rules_type_of_a_source_it_cannot_see() -> None:
+    """With no source span the model sees only the cue; the rules may have resolved the
+    source through a conjunct cue, so their type stands."""
+    spanless = Attribution(source=(), cue=((11, 15),), content=(), kind="indirect",
+                           confidence=1.0, source_type="organisation", actor=None)
+    assert retype(spanless, "unspecified", "hybrid") == spanless
+    assert retype(spanless, "unspecified", "learned").source_type == "unspecified"
 
 
 def test_learned_mode_moves_anonymity_with_the_type() -> None:
@@ -95,14 +105,13 @@ def test_the_shipped_weights_are_small_and_name_general_features() -> None:
 
 @pytest.fixture(scope="module")
 def typed_nlp() -> Language:
-    """The full pipeline with the learned typer after ``sayso_sources`` (its own copy: the
-    shared ``nlp`` fixture stays the default pipeline)."""
+    """The full pipeline with the typer in ``learned`` mode (its own copy: the shared ``nlp``
+    fixture stays the default pipeline, in ``hybrid`` mode)."""
     from sayso.nlp import SAYSO_PIPES, base_nlp
 
     nlp = base_nlp()
     for pipe in SAYSO_PIPES:
-        nlp.add_pipe(pipe)
-    nlp.add_pipe("sayso_source_typer", after="sayso_sources", config={"mode": "learned"})
+        nlp.add_pipe(pipe, config={"mode": "learned"} if pipe == "sayso_source_typer" else {})
     return nlp
 
 

@@ -100,6 +100,8 @@ def analyze_articles(
         "spacy_pipeline": pipeline_label(nlp),
         "attribution_model": nlp.get_pipe("sayso_attribution").model_label,
     }
+    if "sayso_source_typer" in nlp.pipe_names:
+        producer["source_typer"] = nlp.get_pipe("sayso_source_typer").label
     limit = min(max_chunk_chars, nlp.max_length)
     pending: deque[Article] = deque()
 

