@@ -1498,3 +1498,18 @@ def test_another_of_the_family_keeps_the_title_before_the_name(nlp: Language) ->
         nlp, "Charlotte Meehan said the base was safe on Friday. Her husband, Navy SEAL Tom "
         "Meehan, was one of four sailors killed in the raid.", [("Charlotte Meehan", "PERSON")])
     assert found["Tom Meehan"].roles == ("Navy SEAL",)
+
+
+@pytest.mark.model
+def test_a_lead_in_adverb_is_no_part_of_a_role(nlp: Language) -> None:
+    """Found in the tenth review: "most recently entertainer Spike Lee" is an entertainer."""
+    found = actors("He has won endorsements, most recently entertainer Rafe Lindqvist.", nlp)
+    assert found["Rafe Lindqvist"]["roles"] == ["entertainer"]
+
+
+@pytest.mark.model
+def test_the_department_of_an_office_is_no_actor(nlp: Language) -> None:
+    """Found in the tenth review: "the former secretary of State" names an office, not a body
+    called "State"; a department with its article still is one."""
+    assert "State" not in actors("The former secretary of State wants to cement her lead.", nlp)
+    assert "Treasury" in actors("The Secretary of the Treasury said rates would rise.", nlp)

@@ -106,6 +106,11 @@ _CORPORATE = frozenset(
 """Words after a firm's own name in its full legal name ("Velcor Pharmaceuticals
 International"): the firm's name alone is a shorter mention of it."""
 
+_LEADING_ADVERBS = frozenset(
+    ["most", "recently", "lately", "also", "notably", "especially", "particularly", "even"]
+)
+"""Words that lead into a list's next item, not into a role: "endorsements, most recently
+entertainer Spike Lee" makes Lee an "entertainer"."""
 _DETERMINERS = frozenset(
     [
         "the", "a", "an", "its", "his", "her", "their", "our", "my", "your", "this", "that"
@@ -229,7 +234,8 @@ def _role_text(tokens: list[Token]) -> str:
     """A role as written, without a leading determiner or possessive pronoun; empty for a
     bare family tie ("his wife", "both her husband", "whose 6-year-old son")."""
     while tokens and (tokens[0].lower_ in _DETERMINERS or tokens[0].is_punct
-                      or tokens[0].is_space or tokens[0].tag_ in ("PDT", "WP$")):
+                      or tokens[0].is_space or tokens[0].tag_ in ("PDT", "WP$")
+                      or tokens[0].lower_ in _LEADING_ADVERBS):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space  # a list's line break
                       or tokens[-1].pos_ == "CCONJ"):  # "X, the former minister, and Y"
@@ -620,6 +626,11 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
             continue  # "The Bank said": a common noun in capitals, no name
         if ent[-1].text == "Act":
             continue  # "the Harbour Safety Act": a law, no actor
+        if len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and \
+                ent.root.head.head.lower_ in TITLE_WORDS and \
+                not any(c.dep_ == "det" for c in ent.root.children):
+            continue  # "the former secretary of State", "Minister of Finance": the office
+            # ("the Secretary of the Treasury" still names the Treasury)
         if ent[-1].tag_ == "NNS" and ent[-1].is_lower:
             continue  # "the Republican hopefuls": people, no name
         if label != "PERSON" and ent.root.dep_ == "compound" and \
