@@ -79,3 +79,35 @@ def test_dev_scores_stay_above_floors(model: str, tmp_path: Path) -> None:
     }
     below = {k: (round(v, 4), floors[k]) for k, v in measured.items() if v < floors[k]}
     assert not below, f"below the floors (measured, floor): {below}"
+
+
+SOURCE_SETS = {"dev_40": "POLNEAR_FULL", "dev_42": "POLNEAR_DEV_OPENED"}
+"""The sources gold sets on PolNeAR dev (``benchmarks/sources_eval.py`` names their files)."""
+
+
+@pytest.mark.polnear
+@pytest.mark.model
+@pytest.mark.parametrize("name", sorted(SOURCE_SETS))
+def test_dev_sources_figures_stay_above_floors(name: str) -> None:
+    """The sources layer (actors, rules, the learned typer, stance) on the 82 PolNeAR dev
+    articles of the sources gold sets, scored by ``benchmarks/sources_eval.py``, the default
+    pipeline; floors in ``eval_baseline.json`` under ``sources``."""
+    if not (_polnear() / "dev" / "text").is_dir():
+        _missing(f"PolNeAR dev not found at {_polnear()} (set SAYSO_POLNEAR)")
+    spec = importlib.util.spec_from_file_location(
+        "sources_eval", REPO / "benchmarks" / "sources_eval.py")
+    assert spec is not None and spec.loader is not None
+    se = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(se)
+    figs, _, _ = se.score_polnear_set(_polnear(), "dev", getattr(se, SOURCE_SETS[name]))
+    assert figs["stale_hashes"] == 0
+    measured = {
+        "source_type_accuracy": figs["source_type_accuracy"],
+        "link_accuracy": figs["link_accuracy"],
+        "stance_accuracy": figs["stance_accuracy"],
+        **{f"{k}_f1": figs[k]["f1"] for k in ("anonymity", "roles", "channel", "denial")},
+    }
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["sources"][name]
+    assert set(floors) == set(measured)
+    below = {k: (round(v, 4), floors[k]) for k, v in measured.items() if v < floors[k]}
+    assert not below, f"below the floors (measured, floor): {below}"

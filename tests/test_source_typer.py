@@ -99,7 +99,7 @@ def test_the_shipped_weights_are_small_and_name_general_features() -> None:
     assert typer.weights.shape == (len(typer.index), len(TYPES))
     assert 500 < len(typer.index) < 5000
     assert next(iter(typer.index)) == "bias"
-    # features are lemmas, tags and word-list hits, never raw article strings
+    # one word per feature (lemmas, tags, word-list hits), never a passage of text
     assert all("=" in f or f.replace("_", "").isalpha() for f in typer.index)
 
 

@@ -15,8 +15,9 @@ set may carry better to unseen text (``docs/sources.md``, rounds 12 and 13). It 
 Measured once on round 13's held-out set, frozen before it was labelled: source type .901
 (rules) → .923 (learned) → .926 (hybrid), anonymity F1 unchanged in hybrid mode.
 
-Features name only words' lemmas and the rules' word lists, never article strings, so the
-weights (``models/source-typer-v*.json``, numpy only) say what they learned. They are
+Feature names are single words (lemmas, surnames seen twice or more among them), tags and
+word-list hits, never passages of text, so the weights (``models/source-typer-v*.json``,
+numpy only) can be read for what they learned. They are
 rebuilt by ``python benchmarks/source_type_cv.py --polnear DIR --fit FILE``.
 """
 
