@@ -97,6 +97,7 @@ POLNEAR_TRAIN_OPENED5 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED6 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round10.jsonl"
 POLNEAR_TRAIN_OPENED7 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round11.jsonl"
 POLNEAR_TRAIN_OPENED8 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round12.jsonl"
+POLNEAR_TRAIN_OPENED9 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round13.jsonl"
 POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round13.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
@@ -489,6 +490,13 @@ POLNEAR_SETS = (
         "PolNeAR train, 40 further articles (held out in round 12, development since round 13)",
         "train",
         POLNEAR_TRAIN_OPENED8,
+        False,
+    ),
+    (
+        "polnear_train_opened9",
+        "PolNeAR train, 40 more articles (held out in round 13, development since round 14)",
+        "train",
+        POLNEAR_TRAIN_OPENED9,
         False,
     ),
     (

@@ -1513,3 +1513,30 @@ def test_the_department_of_an_office_is_no_actor(nlp: Language) -> None:
     called "State"; a department with its article still is one."""
     assert "State" not in actors("The former secretary of State wants to cement her lead.", nlp)
     assert "Treasury" in actors("The Secretary of the Treasury said rates would rise.", nlp)
+
+
+def test_a_person_ner_took_for_an_organisation_is_folded_back() -> None:
+    """ "Carly Fiorina" tagged ORG throughout is a person (a given name and a surname), and
+    the bare "Fiorina" beside her is she; an outlet named like a person's surname
+    ("Bloomberg" beside Michael Bloomberg) and a surname of a "person" with no given name
+    ("Outside Carrier", a sentence's opening words) are left alone."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import ActorsComponent, _Cluster
+
+    words = ["Carly", "Fiorina", "spoke", ".", "Fiorina", "said", "Michael", "Bloomberg",
+             "and", "Bloomberg", "and", "Outside", "Carrier", "and", "Carrier", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    carly = _Cluster("organisation", [doc[0], doc[1]], [doc[0:2]])
+    bare = _Cluster("organisation", [doc[4]], [doc[4:5]])
+    michael = _Cluster("person", [doc[6], doc[7]], [doc[6:8]])
+    outlet = _Cluster("organisation", [doc[9]], [doc[9:10]])
+    outside = _Cluster("person", [doc[11], doc[12]], [doc[11:13]])
+    firm = _Cluster("organisation", [doc[14]], [doc[14:15]])
+    ActorsComponent._fold_namesakes([carly, bare, michael, outlet, outside, firm])
+    assert carly.type == "person" and [m.text for m in carly.mentions] == ["Carly Fiorina",
+                                                                           "Fiorina"]
+    assert not bare.mentions
+    assert [m.text for m in outlet.mentions] == ["Bloomberg"] and len(michael.mentions) == 1
+    assert [m.text for m in firm.mentions] == ["Carrier"] and firm.type == "organisation"

@@ -7,6 +7,7 @@ fictional texts through the real pipeline (``model``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -56,6 +57,19 @@ def test_learned_mode_moves_anonymity_with_the_type() -> None:
     added = retype(NAMED, "anonymous_person", "learned")
     assert (added.source_type, added.anonymous) == ("anonymous_person", True)
     assert retype(ANON, "anonymous_person", "learned") == ANON  # its reason is kept
+
+
+def test_a_source_retyped_as_no_one_actor_loses_its_link() -> None:
+    """Groups, outlets and unspecified sources name no one actor; a person or a body keeps
+    the actor the rules linked."""
+    linked = replace(NAMED, actor=2)
+    for mode in ("hybrid", "learned"):
+        assert retype(linked, "organisation", mode).actor == 2
+        assert retype(linked, "named_person", mode).actor == 2
+        for kind in ("group", "document", "unspecified"):
+            assert retype(linked, kind, mode).actor is None
+    assert retype(linked, "anonymous_person", "learned").actor is None
+    assert retype(linked, "anonymous_person", "hybrid") == linked  # the rules' call stands
 
 
 def test_predict_sums_the_rows_of_known_features_only() -> None:

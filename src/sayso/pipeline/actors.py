@@ -1217,7 +1217,10 @@ class ActorsComponent:
     def _fold_namesakes(clusters: list[_Cluster]) -> None:
         """A name NER tagged a person once and an organisation once ("Tamsin Orlov") is
         the person when a common given name or a person's title ("Orlov, the former CEO")
-        says so."""
+        says so. An "organisation" named by a given name and a surname, with no organisation
+        word or outlet name ("Carly Fiorina", NER's ORG every time) is a person; and a
+        one-word "organisation", no outlet, that is the surname of exactly one person named
+        in full with a given name ("Fiorina" beside her) is that person."""
         people = {tuple(_norm(t.text) for t in c.name): c for c in clusters
                   if c.type == "person" and len(c.name) > 1 and (
                       _given_name(c.name[0].lower_) or any(_titled(r) for r in c.roles))}
@@ -1227,6 +1230,25 @@ class ActorsComponent:
             if c is not None:
                 c.mentions.extend(o.mentions)
                 c.roles.extend(r for r in o.roles if r not in c.roles)
+                o.mentions.clear()
+        from .sources import GIVEN_NAMES  # sources imports this module
+        for o in clusters:
+            if o.type == "organisation" and 2 <= len(o.name) <= 3 \
+                    and o.name[0].lower_ in GIVEN_NAMES and o.name[-1].lower_ not in ORG_WORDS \
+                    and not is_outlet(_words_text(o.name)) \
+                    and all(t.is_title and t.is_alpha for t in o.name):
+                o.type = "person"
+        surnames: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            if c.type == "person" and len(c.name) > 1 and c.mentions \
+                    and c.name[0].lower_ in GIVEN_NAMES:
+                surnames.setdefault(_norm(_surname(c.name).text), []).append(c)
+        for o in clusters:
+            owners = surnames.get(_norm(o.name[0].text), []) if o.type == "organisation" \
+                and len(o.name) == 1 and not is_outlet(o.name[0].text) else []  # "Bloomberg"
+            if len(owners) == 1 and o.mentions:
+                owners[0].mentions.extend(o.mentions)
+                owners[0].roles.extend(r for r in o.roles if r not in owners[0].roles)
                 o.mentions.clear()
 
     @staticmethod

@@ -12,6 +12,10 @@ set may carry better to unseen text (``docs/sources.md``, rounds 12 and 13). It 
   attribution with no source span keeps the rules' type (they may have found its source
   through a conjunct cue the model cannot see: "The club sacked him and thanked him").
 
+In both modes a source the model retypes as a group, a document or outlet, or unspecified
+loses the actor the rules linked it to: those types name no one actor (the gold sets never
+link one), as the rules themselves drop an outlet's link.
+
 Measured once on round 13's held-out set, frozen before it was labelled: source type .901
 (rules) → .923 (learned) → .926 (hybrid), anonymity F1 unchanged in hybrid mode.
 
@@ -192,15 +196,21 @@ def shipped_typer() -> SourceTyper:
 Mode = Literal["learned", "hybrid"]
 
 
+_ACTOR_TYPES = frozenset(("named_person", "organisation"))
+"""The types whose source is an actor: a group, an outlet or no one in particular is none."""
+
+
 def retype(att: Attribution, learned: str, mode: Mode) -> Attribution:
-    """The attribution with the model's type, per ``mode`` (module docstring)."""
+    """The attribution with the model's type, per ``mode`` (module docstring); a source
+    retyped as a group, an outlet or no one in particular loses its actor link."""
+    if mode == "hybrid" and (att.anonymous or learned == "anonymous_person" or not att.source):
+        return att
+    actor = att.actor if learned in _ACTOR_TYPES else None
     if mode == "hybrid":
-        if att.anonymous or learned == "anonymous_person" or not att.source:
-            return att
-        return replace(att, source_type=learned)  # type: ignore[arg-type]
+        return replace(att, source_type=learned, actor=actor)  # type: ignore[arg-type]
     anonymous = learned == "anonymous_person"
     return replace(att, source_type=learned, anonymous=anonymous,  # type: ignore[arg-type]
-                   anonymous_reason=att.anonymous_reason if anonymous else ())
+                   anonymous_reason=att.anonymous_reason if anonymous else (), actor=actor)
 
 
 class SourceTyperComponent(AttributionLayer):
