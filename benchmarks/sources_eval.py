@@ -67,9 +67,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 13, ``tests/gold/sources-polnear-train-heldout-round12.jsonl``: every
   field on 40 further train articles, labelled while round 12's rules were written, measured
   once as round 12's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round13.jsonl``: every
+- development since round 14, ``tests/gold/sources-polnear-train-heldout-round13.jsonl``: every
   field on 40 more train articles, labelled while round 13's learned source typer was fitted,
-  by labellers who never saw the system's output. Only its figures are printed, never its
+  measured once as round 13's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round14.jsonl``: every
+  field on 40 further train articles, labelled blind by labellers who never saw the system's
+  output, while round 14's link changes were made. Only its figures are printed, never its
   misses.
 """
 
@@ -98,7 +101,7 @@ POLNEAR_TRAIN_OPENED6 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED7 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round11.jsonl"
 POLNEAR_TRAIN_OPENED8 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round12.jsonl"
 POLNEAR_TRAIN_OPENED9 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round13.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round13.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round14.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -582,7 +585,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the twelve PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the thirteen PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
