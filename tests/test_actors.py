@@ -1540,3 +1540,18 @@ def test_a_person_ner_took_for_an_organisation_is_folded_back() -> None:
     assert not bare.mentions
     assert [m.text for m in outlet.mentions] == ["Bloomberg"] and len(michael.mentions) == 1
     assert [m.text for m in firm.mentions] == ["Carrier"] and firm.type == "organisation"
+
+
+@pytest.mark.model
+def test_a_name_stops_at_a_line_break_and_at_another_persons_name(nlp: Language) -> None:
+    """Scraped pages glue lines together: "Dara Quill\\nVALDENE" is Dara Quill above a
+    dateline, and "Tomas Vell Hints …", a heading run into the line before, is Tomas Vell,
+    whom the article names more often without it."""
+    text = ("Liveblog update by Dara Quill\nVALDENE -- Tomas Vell spoke at the rally. "
+            "Posted 9:09PM Tomas Vell Hints At Border Deal. Tomas Vell said the talks would "
+            "go on.")
+    found = ner_actors(nlp, text, [("Dara Quill\nVALDENE", "PERSON"), ("Tomas Vell", "PERSON"),
+                                   ("Tomas Vell Hints", "PERSON"), ("Tomas Vell", "PERSON")])
+    assert set(found) >= {"Dara Quill", "Tomas Vell"}
+    assert not any("\n" in name or "Hints" in name for name in found)
+    assert len(found["Tomas Vell"].mentions) == 3

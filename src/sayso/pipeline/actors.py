@@ -179,6 +179,14 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
     endings and honorifics; move leading title words ("Councillor", "Finance Minister")
     out of the name."""
     tokens = [t for t in span if t.tag_ != "POS" and t.text not in ("’s", "'s")]
+    lines: list[list[Token]] = [[]]
+    for t in tokens:  # no name runs across a line break: "Donald Trump\nMANCHESTER, N.H."
+        if "\n" in t.text or "\n" in t.whitespace_:  # (a dateline below a scraped line)
+            lines[-1] += [] if t.is_space else [t]
+            lines.append([])
+        else:
+            lines[-1].append(t)
+    tokens = next((line for line in lines if line), [])
     while tokens and tokens[0].lower_ in _DETERMINERS:
         tokens = tokens[1:]
     colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
@@ -814,8 +822,11 @@ def _trim_name_words(
     which stands before a given name, is an epithet or a title ("Debbie" of "Debbie Wasserman
     Schultz" is kept); so is a word in "-ing" before a given name, a sentence's verb. After
     a known surname ("Obama Speech" in a title-case caption), a word the article writes in
-    lower case (``lower_words``) is no name. Cut such a word off, in place; return the
-    indices of the words cut, which are no roles either."""
+    lower case (``lower_words``) is no name; and after another person's whole name written
+    more often, what follows is no part of it ("Ted Cruz Hints Trump …", a scraped heading
+    run into the line before, beside "Ted Cruz"), unless a suffix ("Jr.") or a surname
+    ("Dena Minning Grayson" beside her maiden name). Cut such words
+    off, in place; return the indices of the words cut, which are no roles either."""
     cut: set[int] = set()
     if not cleaned:
         return cut
@@ -823,13 +834,24 @@ def _trim_name_words(
     given = FEMALE_NAMES | MALE_NAMES
     doc = cleaned[0][0].doc
     lower = lower_words - _PARTICLES  # not "de" of "Bill de Blasio"
-    names = {tuple(_norm(t.text) for t in name) for _, kind, name, _ in cleaned
-             if kind == "person" and len(name) > 1}
+    counts = Counter(tuple(_norm(t.text) for t in name) for _, kind, name, _ in cleaned
+                     if kind == "person" and len(name) > 1)
+    names = set(counts)
     for k, (_, kind, name, titles) in enumerate(cleaned):
         if kind != "person" or len(name) < 2:
             continue
         words = tuple(_norm(t.text) for t in name)
         others = names - {words}
+        known = next((j for j in range(len(name) - 1, 1, -1) if words[:j] in others
+                      and counts[words[:j]] > counts[words]
+                      and words[-1] not in {n[-1] for n in others}  # "Dena Minning Grayson"
+                      and not any(t.lower_.rstrip(".") in _SUFFIXES for t in name[j:])), None)
+        if known is not None:  # "Ted Cruz Hints …" run into a title-case line beside "Ted
+            cut.update(t.i for t in name[known:])  # Cruz", more often written: the name
+            # ends where his does (not "Aung San Suu Kyi" beside her father, "Aung San")
+            name = name[:known]
+            cleaned[k] = (doc[name[0].i : name[-1].i + 1], kind, name, titles)
+            continue
         common = name[0].lower_ not in given and bool(name[0].whitespace_)
         loose = name[0].lower_ in lower or name[0].lower_.endswith("ing")  # "Asserting
         # Jones's role", a caption's verb
