@@ -70,9 +70,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 14, ``tests/gold/sources-polnear-train-heldout-round13.jsonl``: every
   field on 40 more train articles, labelled while round 13's learned source typer was fitted,
   measured once as round 13's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round14.jsonl``: every
-  field on 40 further train articles, labelled blind by labellers who never saw the system's
-  output, while round 14's link changes were made. Only its figures are printed, never its
+- development since round 15, ``tests/gold/sources-polnear-train-heldout-round14.jsonl``: every
+  field on 40 further train articles, labelled while round 14's link changes were made,
+  measured once as round 14's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round15.jsonl``: every
+  field on 40 more train articles, labelled blind by labellers who never saw the system's
+  output, while round 14's set was opened and read. Only its figures are printed, never its
   misses.
 """
 
@@ -101,7 +104,8 @@ POLNEAR_TRAIN_OPENED6 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED7 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round11.jsonl"
 POLNEAR_TRAIN_OPENED8 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round12.jsonl"
 POLNEAR_TRAIN_OPENED9 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round13.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round14.jsonl"
+POLNEAR_TRAIN_OPENED10 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round14.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round15.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -503,6 +507,13 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened10",
+        "PolNeAR train, 40 further articles (held out in round 14, development since round 15)",
+        "train",
+        POLNEAR_TRAIN_OPENED10,
+        False,
+    ),
+    (
         "polnear_train_heldout",
         "PolNeAR train, 40 more articles (held out)",
         "train",
@@ -585,7 +596,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the thirteen PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the fourteen PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
