@@ -73,10 +73,11 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 15, ``tests/gold/sources-polnear-train-heldout-round14.jsonl``: every
   field on 40 further train articles, labelled while round 14's link changes were made,
   measured once as round 14's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round15.jsonl``: every
-  field on 40 more train articles, labelled blind by labellers who never saw the system's
-  output, while round 14's set was opened and read. Only its figures are printed, never its
-  misses.
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round15.jsonl`` and
+  ``tests/gold/sources-polnear-train-heldout-round16.jsonl``: every field on 40 more train
+  articles each, labelled blind by labellers who never saw the system's output, the first
+  while round 14's set was read, the second after round 14's last change. Only their
+  figures are printed, never their misses.
 """
 
 from __future__ import annotations
@@ -106,6 +107,7 @@ POLNEAR_TRAIN_OPENED8 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED9 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round13.jsonl"
 POLNEAR_TRAIN_OPENED10 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round14.jsonl"
 POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round15.jsonl"
+POLNEAR_HELDOUT2 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round16.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -520,6 +522,13 @@ POLNEAR_SETS = (
         POLNEAR_HELDOUT,
         True,
     ),
+    (
+        "polnear_train_heldout2",
+        "PolNeAR train, 40 further articles (held out, a second set)",
+        "train",
+        POLNEAR_HELDOUT2,
+        True,
+    ),
 )
 
 
@@ -533,8 +542,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--held-out",
         action="store_true",
-        help="with --polnear, also score the held-out set (its figures only: its misses are "
-        "never printed, so rule work cannot read them) and the pooled figures",
+        help="with --polnear, also score the held-out sets (their figures only: their misses "
+        "are never printed, so rule work cannot read them) and the pooled figures",
     )
     parser.add_argument(
         "--source-typer",
@@ -596,7 +605,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the fourteen PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the fifteen PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
