@@ -173,6 +173,13 @@ class _Cluster:
     mentions: list[Span] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
 
+    def absorb(self, other: _Cluster) -> None:
+        """Take another cluster's mentions and new roles; it is left without mentions (and
+        so dropped)."""
+        self.mentions.extend(other.mentions)
+        self.roles.extend(r for r in other.roles if r not in self.roles)
+        other.mentions.clear()
+
 
 def _clean(span: Span) -> tuple[list[Token], list[Token]]:
     """Split a NER span into (name tokens, title tokens): drop determiners, possessive
@@ -1231,9 +1238,7 @@ class ActorsComponent:
             if len(org.name) == 2 and org.name[-1].text == word and \
                     _given_name(org.name[0].lower_):
                 org.type = "person"
-            org.mentions.extend(c.mentions)
-            org.roles.extend(r for r in c.roles if r not in org.roles)
-            c.mentions.clear()
+            org.absorb(c)
 
     @staticmethod
     def _fold_namesakes(clusters: list[_Cluster]) -> None:
@@ -1250,9 +1255,7 @@ class ActorsComponent:
             c = people.get(tuple(_norm(t.text) for t in o.name)) \
                 if o.type == "organisation" else None
             if c is not None:
-                c.mentions.extend(o.mentions)
-                c.roles.extend(r for r in o.roles if r not in c.roles)
-                o.mentions.clear()
+                c.absorb(o)
         from .sources import GIVEN_NAMES  # sources imports this module
         for o in clusters:
             if o.type == "organisation" and 2 <= len(o.name) <= 3 \
@@ -1269,9 +1272,7 @@ class ActorsComponent:
             owners = surnames.get(_norm(o.name[0].text), []) if o.type == "organisation" \
                 and len(o.name) == 1 and not is_outlet(o.name[0].text) else []  # "Bloomberg"
             if len(owners) == 1 and o.mentions:
-                owners[0].mentions.extend(o.mentions)
-                owners[0].roles.extend(r for r in o.roles if r not in owners[0].roles)
-                o.mentions.clear()
+                owners[0].absorb(o)
 
     @staticmethod
     def _add_bare_names(doc: Doc, clusters: list[_Cluster], person_keys: dict[str, _Cluster],
