@@ -55,6 +55,8 @@ FOLDS = (
     ("round12", "train", se.POLNEAR_TRAIN_OPENED8),
     ("round13", "train", se.POLNEAR_TRAIN_OPENED9),
     ("round14", "train", se.POLNEAR_TRAIN_OPENED10),
+    ("round15", "train", se.POLNEAR_TRAIN_OPENED11),
+    ("round16", "train", se.POLNEAR_TRAIN_OPENED12),
 )
 WHEN_HELD_OUT = {
     "dev-heldout": 0.892,

@@ -73,11 +73,14 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 15, ``tests/gold/sources-polnear-train-heldout-round14.jsonl``: every
   field on 40 further train articles, labelled while round 14's link changes were made,
   measured once as round 14's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round15.jsonl`` and
+- development since round 15, ``tests/gold/sources-polnear-train-heldout-round15.jsonl`` and
   ``tests/gold/sources-polnear-train-heldout-round16.jsonl``: every field on 40 more train
-  articles each, labelled blind by labellers who never saw the system's output, the first
-  while round 14's set was read, the second after round 14's last change. Only their
-  figures are printed, never their misses.
+  articles each, labelled blind while round 14's set was read and after its last change,
+  both measured once as held-out sets of round 14's pipeline and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round17.jsonl``: every
+  field on 40 further train articles, labelled blind by labellers who never saw the system's
+  output, while rounds 15 and 16's sets were read. Only its figures are printed, never its
+  misses.
 """
 
 from __future__ import annotations
@@ -106,8 +109,9 @@ POLNEAR_TRAIN_OPENED7 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED8 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round12.jsonl"
 POLNEAR_TRAIN_OPENED9 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round13.jsonl"
 POLNEAR_TRAIN_OPENED10 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round14.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round15.jsonl"
-POLNEAR_HELDOUT2 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round16.jsonl"
+POLNEAR_TRAIN_OPENED11 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round15.jsonl"
+POLNEAR_TRAIN_OPENED12 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round16.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round17.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -516,17 +520,25 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened11",
+        "PolNeAR train, 40 more articles (held out in round 14, development since round 15)",
+        "train",
+        POLNEAR_TRAIN_OPENED11,
+        False,
+    ),
+    (
+        "polnear_train_opened12",
+        "PolNeAR train, 40 further articles (held out in round 14 as a second set, development"
+        " since round 15)",
+        "train",
+        POLNEAR_TRAIN_OPENED12,
+        False,
+    ),
+    (
         "polnear_train_heldout",
         "PolNeAR train, 40 more articles (held out)",
         "train",
         POLNEAR_HELDOUT,
-        True,
-    ),
-    (
-        "polnear_train_heldout2",
-        "PolNeAR train, 40 further articles (held out, a second set)",
-        "train",
-        POLNEAR_HELDOUT2,
         True,
     ),
 )
