@@ -138,7 +138,7 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def norm_role(role: str) -> str:
-    role = role.casefold().strip()
+    role = " ".join(role.casefold().split())  # a no-break space is a space
     for det in _DETS:
         if role.startswith(det):
             role = role[len(det) :]
@@ -617,7 +617,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the fifteen PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the sixteen PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))

@@ -1517,16 +1517,18 @@ def test_the_department_of_an_office_is_no_actor(nlp: Language) -> None:
 
 def test_a_person_ner_took_for_an_organisation_is_folded_back() -> None:
     """ "Carly Fiorina" tagged ORG throughout is a person (a given name and a surname), and
-    the bare "Fiorina" beside her is she; an outlet named like a person's surname
-    ("Bloomberg" beside Michael Bloomberg) and a surname of a "person" with no given name
-    ("Outside Carrier", a sentence's opening words) are left alone."""
+    the bare "Fiorina" beside her is she, whether NER called it an organisation or a
+    person; an outlet named like a person's surname ("Bloomberg" beside Michael Bloomberg)
+    and a surname of a "person" with no given name ("Outside Carrier", a sentence's opening
+    words) are left alone."""
     import spacy
     from spacy.tokens import Doc
 
     from sayso.pipeline.actors import ActorsComponent, _Cluster
 
     words = ["Carly", "Fiorina", "spoke", ".", "Fiorina", "said", "Michael", "Bloomberg",
-             "and", "Bloomberg", "and", "Outside", "Carrier", "and", "Carrier", "."]
+             "and", "Bloomberg", "and", "Outside", "Carrier", "and", "Carrier", "and",
+             "Fiorina", "."]
     doc = Doc(spacy.blank("en").vocab, words=words)
     carly = _Cluster("organisation", [doc[0], doc[1]], [doc[0:2]])
     bare = _Cluster("organisation", [doc[4]], [doc[4:5]])
@@ -1534,10 +1536,13 @@ def test_a_person_ner_took_for_an_organisation_is_folded_back() -> None:
     outlet = _Cluster("organisation", [doc[9]], [doc[9:10]])
     outside = _Cluster("person", [doc[11], doc[12]], [doc[11:13]])
     firm = _Cluster("organisation", [doc[14]], [doc[14:15]])
-    ActorsComponent._fold_namesakes([carly, bare, michael, outlet, outside, firm])
-    assert carly.type == "person" and [m.text for m in carly.mentions] == ["Carly Fiorina",
-                                                                           "Fiorina"]
-    assert not bare.mentions
+    person = _Cluster("person", [doc[16]], [doc[16:17]])
+    clusters = [carly, bare, michael, outlet, outside, firm, person]
+    ActorsComponent._retype_named_orgs(clusters)
+    ActorsComponent._fold_namesakes(clusters)
+    assert carly.type == "person" and [m.text for m in carly.mentions] == [
+        "Carly Fiorina", "Fiorina", "Fiorina"]
+    assert not bare.mentions and not person.mentions
     assert [m.text for m in outlet.mentions] == ["Bloomberg"] and len(michael.mentions) == 1
     assert [m.text for m in firm.mentions] == ["Carrier"] and firm.type == "organisation"
 
@@ -1555,3 +1560,28 @@ def test_a_name_stops_at_a_line_break_and_at_another_persons_name(nlp: Language)
     assert set(found) >= {"Dara Quill", "Tomas Vell"}
     assert not any("\n" in name or "Hints" in name for name in found)
     assert len(found["Tomas Vell"].mentions) == 3
+
+
+def test_a_relative_named_only_as_such_leaves_the_surname_to_the_other() -> None:
+    """ "Pell spoke … her husband, Tomas Pell, … Nora Pell": the husband, named in full only
+    as her relative, takes no bare "Pell" before Nora Pell is named in full; she does."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import ActorsComponent, _Cluster
+
+    words = ["Pell", "spoke", ".", "She", "told", "her", "husband", ",", "Tomas", "Pell", ",",
+             "that", "Pell", "won", ".", "Nora", "Pell", "smiled", "."]
+    heads = [1, 1, 1, 4, 4, 6, 4, 6, 9, 6, 6, 13, 13, 4, 4, 16, 17, 17, 17]
+    deps = ["nsubj", "ROOT", "punct", "nsubj", "ROOT", "poss", "dobj", "punct", "compound",
+            "appos", "punct", "mark", "nsubj", "ccomp", "punct", "compound", "nsubj", "ROOT",
+            "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "PRON", "VERB", "PRON", "NOUN", "PUNCT", "PROPN",
+           "PROPN", "PUNCT", "SCONJ", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "VERB",
+           "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    tomas = _Cluster("person", [doc[8], doc[9]], [doc[8:10], doc[0:1], doc[12:13]])
+    nora = _Cluster("person", [doc[15], doc[16]], [doc[15:17]])
+    ActorsComponent._share_surnames([tomas, nora], doc.text)
+    assert [m.text for m in tomas.mentions] == ["Tomas Pell"]
+    assert [m.start for m in nora.mentions] == [15, 0, 12]

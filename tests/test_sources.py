@@ -2686,3 +2686,69 @@ def test_a_plural_noun_for_people_is_no_name() -> None:
     assert all(_common_plural(w) for w in ("Aides", "Scholars", "Historians", "Officials"))
     assert not _common_plural("Summers") and not _common_plural("Ruth Calder")
 
+
+
+@pytest.mark.model
+def test_a_printed_interview_gives_i_and_you_to_the_one_interviewed(nlp: Language) -> None:
+    """ "Q: … you …" and "A: I …" paragraphs: both are the guest the headline names, not the
+    writer; "Q" and "A" are no actors."""
+    text = ("Q&A with Senator Dana Morrow.\n\nSenator Dana Morrow spoke with the Harbour "
+            "Gazette on Tuesday. Here is the edited transcript.\n\nQ: You have said the "
+            "budget is too small. Why?\n\nA: I think the council has ignored the harbour for "
+            "a decade.\n\nQ: Do you expect the vote to pass?\n\nA: I believe it will pass "
+            "narrowly, and I said so to the mayor.\n")
+    record, atts = by_cue(text, nlp)
+    morrow = actor_id(record, "Dana Morrow")
+    firsts = [a for a in atts if a["source"]["text"] in ("I", "You", "you")]
+    assert len(firsts) >= 3
+    assert all(a["actor"] == morrow and a["source_type"] == "named_person" for a in firsts)
+    assert not {"Q", "A"} & {x["name"] for x in record["actors"]}
+
+
+@pytest.mark.model
+def test_no_break_spaces_do_not_cut_a_name(nlp: Language) -> None:
+    """Scraped pages put no-break spaces between words; read as spaces, "his
+    friend\\u00a0Mahamat Saleh Oumar" is one named source, and offsets still index the
+    article's own text."""
+    text = ("Rescuers searched the coast on Friday. “He is alive and safe,” his friend\u00a0"
+            "Mahamat Saleh Oumar\u00a0told reporters.")
+    record, atts = by_cue(text, nlp)
+    told = next(a for a in atts if a["cue"]["text"] == "told")
+    assert told["source"]["text"] == "his friend\u00a0Mahamat Saleh Oumar"
+    assert told["actor"] == actor_id(record, "Mahamat Saleh Oumar")
+    assert told["source_type"] == "named_person"
+
+
+@pytest.mark.model
+def test_a_misparsed_subject_still_speaks(nlp: Language) -> None:
+    """The parser loses a cue's subject: as a conjunct of a place ("Alarmed by the unrest in
+    Nevada, Senator Harry Reid, the minority leader, said"), as the subject of a passive verb
+    the cue joins ("was forced … and said"), or inside a clause it makes the cue's
+    complement ("One attendee, who spoke on condition of anonymity, said"). Each is still
+    who speaks."""
+    text = ("Alarmed by the unrest in Nevada, Senator Harry Reid, the minority leader, said "
+            "that he spoke with Mr. Sanders on Tuesday. By the end of the day, Mr. Trump was "
+            "forced into a rare moment of damage control and said that his words had been "
+            "misconstrued.\n\nOne attendee, who like others spoke on the condition of anonymity "
+            "to discuss the private meeting, said the message was that the race would be long.")
+    record, atts = by_cue(text, nlp)
+    said = [a for a in atts if a["cue"]["text"] == "said"]
+    assert len(said) == 3
+    assert said[0]["actor"] == actor_id(record, "Harry Reid")
+    assert said[1]["actor"] == actor_id(record, "Trump")
+    assert said[2]["source_type"] == "anonymous_person"
+    assert said[2]["anonymous"]["reason"]["text"] == "spoke on the condition of anonymity"
+
+
+@pytest.mark.model
+def test_a_headline_title_is_the_office_holder_the_body_names(nlp: Language) -> None:
+    """ "Harbour governor endorses Vell": the governor the body names (the one named most of
+    the two governors), not Vell, though the article quotes him most."""
+    text = ("Harbour governor endorses Vell but also has praise for rival.\n\nTomas Vell "
+            "received the endorsement of Gov. Mara Quill on Friday. Quill said she would vote "
+            "for him. Vell said he was grateful. Vell said the race was close. Vell told "
+            "reporters he would win. Ostwick Gov. Dan Rusk, another backer, said nothing. "
+            "Quill said Vell had earned it.")
+    record, atts = by_cue(text, nlp)
+    endorses = next(a for a in atts if a["cue"]["text"] == "endorses")
+    assert endorses["actor"] == actor_id(record, "Mara Quill")

@@ -26,6 +26,11 @@ at a blank line where possible (else a line break, else a sentence end, else any
 no attribution is cut. Offsets are shifted back, so the record indexes the whole text.
 """
 
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u202f", " "))
+"""No-break spaces are read as spaces: spaCy makes each one a token of its own, which cuts
+names and parses in two ("his friend\u00a0Mahamat Saleh Oumar"). One character stands for
+one, so every offset still indexes the article's own text, and the record quotes that."""
+
 _BREAKS = (
     re.compile(r"\n\s*\n"),
     re.compile(r"\n"),
@@ -110,7 +115,7 @@ def analyze_articles(
             offsets = chunk_offsets(article.text, limit)
             pending.append(article)
             for i, (start, end) in enumerate(offsets):
-                yield article.text[start:end], (start, len(offsets) - 1 - i)
+                yield article.text[start:end].translate(_SPACES), (start, len(offsets) - 1 - i)
 
     found: list[Attribution] = []
     actors: list[Actor] = []

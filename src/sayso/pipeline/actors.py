@@ -936,6 +936,15 @@ def _in_description(mention: Span) -> bool:
         root.head.head.pos_ == "NOUN"
 
 
+def _turn_label(name: list[Token]) -> bool:
+    """Whether a name is an interview's "Q:" or "A:", one letter and a colon opening a
+    paragraph."""
+    first = name[0]
+    return len(name) == 1 and len(first.text) == 1 and (
+        first.i == 0 or "\n" in first.nbor(-1).text + first.nbor(-1).whitespace_) \
+        and first.i + 1 < len(first.doc) and first.nbor().text == ":"
+
+
 def _as_object(token: Token) -> bool:
     """Whether a name is an object, itself or as a conjunct or appositive of one."""
     while token.dep_ in ("conj", "appos") and token.head.i != token.i:
@@ -1059,7 +1068,7 @@ class ActorsComponent:
             if any(t.lower_ in TITLE_WORDS for t in titles):
                 kind = "person"  # "Kestwick Mayor Dorian Fell", tagged ORG
             if name and any(_capitalised(t) or t.is_upper or _HANDLE.fullmatch(t.text)
-                            for t in name):
+                            for t in name) and not _turn_label(name):
                 cleaned.append((doc[name[0].i : name[-1].i + 1], kind, name, titles))
         lower_words = set(_LOWER_WORD.findall(text))
         cut = _trim_name_words(cleaned, lower_words)  # "Activist" is a role, "Crooked" none
@@ -1120,6 +1129,7 @@ class ActorsComponent:
         self._add_bare_names(doc, clusters, person_keys,
                              0 if headline_tokens is None else headline_tokens.end,
                              lower_words)
+        self._retype_named_orgs(clusters)  # before "Carly Fiorina" shares her surname
         self._share_surnames(clusters, text)
         self._fold_brand_names(clusters)
         self._fold_namesakes(clusters)
@@ -1184,7 +1194,9 @@ class ActorsComponent:
         given as an object ("Trump accused Rafael Cruz, …" leaves "Cruz" to Ted Cruz, also
         "a tribute to X and a nurse, Jo Cruz") or inside a quotation (a speaker's words name
         people the article does not follow), nor one named in full under a third as often
-        as the other (the article's subject's brother, named once, takes no bare "Cruz")."""
+        as the other (the article's subject's brother, named once, takes no bare "Cruz"). With
+        no such name before it, one named in full only as another's relative ("her husband,
+        Frank Fiorina") leaves a bare surname to the one other person of that surname."""
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1:
@@ -1199,10 +1211,17 @@ class ActorsComponent:
             counts = Counter(c.name[0].i for _, c in full)
             full = [(start, c) for start, c in full
                     if 3 * counts[c.name[0].i] >= max(counts.values())]
+            described = [c for c in people if any(len(m) > 1 for m in c.mentions) and all(
+                _in_description(m) for m in c.mentions if len(m) > 1)]
+            others = [c for c in people if c not in described]
+            fallback = others[0] if described and len(others) == 1 else None
             for c in people:
                 for m in [m for m in c.mentions if len(m) == 1]:
                     before = [owner for start, owner in full if start < m.start_char
                               and _may_be(list(m), owner.name)]  # "Mrs. Clinton" is not Bill
+                    if not before and fallback is not None and _may_be(list(m), fallback.name):
+                        before = [fallback]  # "her husband, Frank Fiorina" named only as her
+                        # relative takes no bare "Fiorina" the article names no one before
                     if before and before[-1] is not c:
                         c.mentions.remove(m)
                         before[-1].mentions.append(m)
@@ -1218,12 +1237,13 @@ class ActorsComponent:
         the person, whom NER mistook. A two-word "person" whose first word is no given name
         and whose last is a one-word organisation's name ("Outside Velcor", from "Outside
         Velcor's plant" opening a sentence) is that organisation."""
+        from .sources import GIVEN_NAMES  # sources imports this module
         for c in clusters:
             if c.type != "person" or len(c.name) > 2:
                 continue
             word = c.name[-1].text
             if len(c.name) == 2:
-                org = None if _given_name(c.name[0].lower_) else next(
+                org = None if c.name[0].lower_ in GIVEN_NAMES else next(
                     (o for o in clusters if o.type == "organisation"
                      and [t.text for t in o.name] == [word]), None)
             else:
@@ -1241,13 +1261,36 @@ class ActorsComponent:
             org.absorb(c)
 
     @staticmethod
+    def _retype_named_orgs(clusters: list[_Cluster]) -> None:
+        """An "organisation" named by a given name and a surname, with no organisation word
+        or outlet name ("Carly Fiorina", NER's ORG every time), is a person; a bare
+        "Fiorina" NER called a person joins her when no one else has that surname."""
+        from .sources import GIVEN_NAMES  # sources imports this module
+        for o in clusters:
+            if o.type == "organisation" and 2 <= len(o.name) <= 3 \
+                    and o.name[0].lower_ in GIVEN_NAMES and o.name[-1].lower_ not in ORG_WORDS \
+                    and not is_outlet(_words_text(o.name)) \
+                    and all(t.is_title and t.is_alpha for t in o.name):
+                words = [_norm(t.text) for t in o.name]
+                same = next((c for c in clusters if c.type == "person" and c.mentions
+                             and [_norm(t.text) for t in c.name] == words), None)
+                if same is not None:  # NER's PERSON elsewhere: one person
+                    same.absorb(o)
+                    continue
+                o.type = "person"
+                surname = _norm(_surname(o.name).text)
+                kin = [c for c in clusters if c.type == "person" and c.mentions
+                       and _norm(_surname(c.name).text) == surname]
+                for c in kin:
+                    if len(c.name) == 1 and len(kin) == 2:
+                        o.absorb(c)
+
+    @staticmethod
     def _fold_namesakes(clusters: list[_Cluster]) -> None:
         """A name NER tagged a person once and an organisation once ("Tamsin Orlov") is
         the person when a common given name or a person's title ("Orlov, the former CEO")
-        says so. An "organisation" named by a given name and a surname, with no organisation
-        word or outlet name ("Carly Fiorina", NER's ORG every time) is a person; and a
-        one-word "organisation", no outlet, that is the surname of exactly one person named
-        in full with a given name ("Fiorina" beside her) is that person."""
+        says so; and a one-word "organisation", no outlet, that is the surname of exactly
+        one person named in full with a given name ("Fiorina" beside her) is that person."""
         people = {tuple(_norm(t.text) for t in c.name): c for c in clusters
                   if c.type == "person" and len(c.name) > 1 and (
                       _given_name(c.name[0].lower_) or any(_titled(r) for r in c.roles))}
@@ -1257,12 +1300,6 @@ class ActorsComponent:
             if c is not None:
                 c.absorb(o)
         from .sources import GIVEN_NAMES  # sources imports this module
-        for o in clusters:
-            if o.type == "organisation" and 2 <= len(o.name) <= 3 \
-                    and o.name[0].lower_ in GIVEN_NAMES and o.name[-1].lower_ not in ORG_WORDS \
-                    and not is_outlet(_words_text(o.name)) \
-                    and all(t.is_title and t.is_alpha for t in o.name):
-                o.type = "person"
         surnames: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1 and c.mentions \

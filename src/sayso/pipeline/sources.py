@@ -399,6 +399,10 @@ _PLURAL_PRON = frozenset(("they", "we", "their", "our"))
 """Pronouns, possessives too: "his critique of" is his, as "he criticised" is he."""
 _POSSESSIVES = frozenset(("his", "her", "their", "our", "its"))
 _FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
+_YOU = frozenset(("you", "your", "yourself"))
+_TURN = re.compile(r"^(?:(Q)(?:[:.]\s*|(?=[A-Z][a-z]))|(A)[:.]\s)", re.MULTILINE)
+"""A paragraph opening a question or an answer of a printed interview ("Q: …", "A: …";
+scraped pages lose the colon after a bold "Q")."""
 _RAISING = frozenset(("seem", "appear", "look", "sound", "know", "prove"))
 """Verbs whose subject is part of what they report: "Calder seems to be ready"."""
 _WHEN = frozenset(("DATE", "TIME"))
@@ -629,6 +633,8 @@ class SourcesComponent(AttributionLayer):
         done: dict[int, tuple[int, int, float, _Info]] = {}  # i -> (sent, char, subject, info)
         infos: dict[int, _Info] = {}
         writer: list[int | None] = []  # found once, at the first "I"
+        turns = _interview_turns(text)
+        guest = _guest(actors, headline, lead) if turns else None
         for i in sorted(range(len(atts)), key=lambda i: _anchor(atts[i])):
             a = atts[i]
             span = spans[i] or self._shared_source(doc, a, atts, spans) \
@@ -641,7 +647,12 @@ class SourcesComponent(AttributionLayer):
                     and lead is not None and _delayed_name(span, actors[lead], headline):
                 info = _Info("named_person", False, (), lead, info.lemma, False)
             me = None if span is None else _root(span) if len(span) > 1 else span[0]
-            if me is not None and me.lower_ in _FIRST_PERSON \
+            turn = None if me is None or not turns or _inside_quotation(text, me.idx) \
+                else next((kind for start, kind in reversed(turns) if start <= me.idx), None)
+            if turn is not None and me.lower_ in (_FIRST_PERSON if turn == "A" else _YOU):
+                info = _Info("named_person", False, (), guest, me.lower_, False)  # "A: I
+                # think", "Q: Were you surprised?": the one interviewed
+            elif me is not None and me.lower_ in _FIRST_PERSON \
                     and not _inside_quotation(text, me.idx):  # the writer's own "I"
                 writer = writer or [_writer(doc, text, actors, headline)]
                 info = _Info("named_person", False, (), writer[0], "i", False)
@@ -764,7 +775,10 @@ class SourcesComponent(AttributionLayer):
             if last.lower_ in PERSON_ROLE_NOUNS and not last.ent_type_ and not any(
                     c.lower_ in ("a", "an") for c in last.children) and not any(
                     actors[k].type == "person" for k in named):
-                return _Info("named_person", False, (), lead, last.lower_, False)
+                titled = self._titled(actors, last, later_only=True, most=True)
+                return _Info("named_person", False, (), lead if titled is None else titled,
+                             last.lower_, False)  # "Indiana governor endorses Cruz": the
+                # governor the body names, though Cruz is quoted more
         dets = {c.lower_ for c in root.children if c.dep_ == "det"}
         possessed = root.lemma_.lower() in PERSON_ROLE_NOUNS - SPOKES_NOUNS and any(
             c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") for c in root.children)
@@ -1067,12 +1081,14 @@ class SourcesComponent(AttributionLayer):
         return None if best is None else best[1]
 
     @staticmethod
-    def _titled(actors: list[Actor], root: Token, later_only: bool = False) -> int | None:
+    def _titled(actors: list[Actor], root: Token, later_only: bool = False,
+                most: bool = False) -> int | None:
         """The named person whose role has this head noun ("the minister"), the one whose
         role shares most of the description's modifiers ("The Republican nominee" is not
         the "Democratic vice presidential nominee"), then the one first named last; with no
         such person named before, the only one named later ("The judge said … Judge Pell"),
-        the only answer with ``later_only``."""
+        the only answer with ``later_only``; with ``most``, of several named later, the one
+        named most often, if no other is named as often."""
         lemma = root.lemma_.lower()
         modifiers = {c.lower_ for c in root.children if c.dep_ in ("amod", "compound")}
         best: tuple[int, int, int] | None = None
@@ -1093,7 +1109,12 @@ class SourcesComponent(AttributionLayer):
             elif shared and first > root.idx and root.tag_ in ("NN", "NNP") \
                     and _person_noun(lemma):  # one person's title: not "the senators"
                 later.append(k)
-        return best[2] if best is not None else later[0] if len(later) == 1 else None
+        if best is not None:
+            return best[2]
+        if most and len(later) > 1:
+            counts = sorted(((len(actors[k].mentions), k) for k in later), reverse=True)
+            return counts[0][1] if counts[0][0] > counts[1][0] else None
+        return later[0] if len(later) == 1 else None
 
     @staticmethod
     def _salient_person(doc: Doc, actors: list[Actor], root: Token, gender: dict[int, str],
@@ -1313,6 +1334,22 @@ def _writer(doc: Doc, text: str, actors: list[Actor], headline: int) -> int | No
     only = titled - subjects
     return max(noted)[1] if noted else authored.pop() if len(authored) == 1 \
         else only.pop() if len(only) == 1 else None
+
+
+def _interview_turns(text: str) -> list[tuple[int, str]]:
+    """Where each question ("Q") and answer ("A") of an interview printed as one opens, in
+    order; empty unless the article has at least two of each."""
+    turns = [(m.start(), "Q" if m.group(1) else "A") for m in _TURN.finditer(text)]
+    kinds = [kind for _, kind in turns]
+    return turns if kinds.count("Q") >= 2 and kinds.count("A") >= 2 else []
+
+
+def _guest(actors: list[Actor], headline: int, lead: int | None) -> int | None:
+    """Who answers an interview's questions: the one person its headline names ("Q&A with
+    Vice President Joe Biden"), else the person quoted most."""
+    named = [k for k, actor in enumerate(actors)
+             if actor.type == "person" and actor.mentions[0][0] < headline]
+    return named[0] if len(named) == 1 else lead
 
 
 def _title_case(sent: Span) -> bool:
@@ -1709,6 +1746,26 @@ def _by_surname(actors: list[Actor], word: str) -> int | None:
     return max(people)[2] if people else None
 
 
+def _conjunct_subject(verb: Token) -> Token | None:
+    """The subject of the verb a subjectless conjunct cue joins, passive too ("Mr. Trump was
+    forced into damage control and said …")."""
+    if verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.head.children
+                 if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.head.i), None)
+
+
+def _subject_before(cue: Span) -> Token | None:
+    """The subject the parser gave to a clause before a subjectless cue ("One attendee, who
+    spoke on condition of anonymity, said …", parsed as "attendee … spoke", said's
+    complement): the cue's own subject."""
+    clause = next((c for c in cue.root.children if c.dep_ == "ccomp" and c.i < cue.start), None)
+    subject = None if clause is None else next(
+        (c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") \
+        and subject.left_edge.i == clause.left_edge.i else None  # not "“We will win,” said"
+
+
 def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
     """The subject of a cue the attribution model left without a source ("“…,” Flynn, a
     top surrogate, said Thursday"), outside the content: typing and linking use it, the
@@ -1726,6 +1783,9 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.root.children)
     if subject is None and cue.start > 0 and not passive:  # asked": passive
         before = doc[cue.start - 1]  # "“…,” Tulsa police Chief Chuck Jordan said", misparsed
+        if before.text == "," and cue.start > 1 and doc[cue.start - 2].dep_ == "appos":
+            before = doc[cue.start - 2].head  # "Alarmed by …, Senator Harry Reid, the
+            # minority leader, said", the name parsed as a conjunct of "Nevada"
         k = actor_at(doc, before)
         if k is not None and before.pos_ == "PROPN" and not any(
                 s <= before.idx < e for s, e in a.content):
@@ -1734,10 +1794,14 @@ def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
                 start -= 1
             return doc[start : before.i + 1]
     if subject is None and not passive:
-        subject = _governing_subject(cue.root) or _participle_subject(doc, cue, a)
+        subject = _governing_subject(cue.root) or _participle_subject(doc, cue, a) \
+            or _conjunct_subject(cue.root)
         if subject is None and any(e <= cue.start_char for _, e in a.content):
             subject = _inverted_subject(cue)  # "“…,” said the woman"
             own = subject is not None and any(s == subject.left_edge.idx for s, _ in a.content)
+        if subject is None:
+            subject = _subject_before(cue)
+            own = subject is not None  # the model took it, with its clause, for content
     elif subject is not None and not (
             cue.start - 3 <= subject.right_edge.i and subject.left_edge.i <= cue.end):
         return None  # by the cue ("X, a surrogate, said", "reported Reuters"), not a stray
