@@ -2752,3 +2752,15 @@ def test_a_headline_title_is_the_office_holder_the_body_names(nlp: Language) -> 
     record, atts = by_cue(text, nlp)
     endorses = next(a for a in atts if a["cue"]["text"] == "endorses")
     assert endorses["actor"] == actor_id(record, "Mara Quill")
+
+
+@pytest.mark.model
+def test_an_unnamed_friend_is_anonymous_and_a_spouse_is_not(nlp: Language) -> None:
+    """ "her friend said": an unnamed friend or colleague is an anonymous source; "Her
+    husband said" is someone the story can name."""
+    _, atts = by_cue("Dana Hale boarded the plane in Paris. “She was headed to Cairo to see "
+                     "her sister,” her friend said. Osman was a keen photographer, his colleague "
+                     "wrote on Facebook. Her husband said she was happy.", nlp)
+    assert by_source(atts, "her friend")["source_type"] == "anonymous_person"
+    assert by_source(atts, "his colleague")["anonymous"]["is"]
+    assert by_source(atts, "Her husband")["source_type"] == "named_person"

@@ -399,6 +399,11 @@ _PLURAL_PRON = frozenset(("they", "we", "their", "our"))
 """Pronouns, possessives too: "his critique of" is his, as "he criticised" is he."""
 _POSSESSIVES = frozenset(("his", "her", "their", "our", "its"))
 _FIRST_PERSON = frozenset(("i", "me", "my", "myself"))
+_ACQUAINTANCES = frozenset(("friend", "colleague", "neighbour", "neighbor", "classmate",
+                            "schoolmate", "roommate", "coworker", "co-worker", "acquaintance",
+                            "confidant", "confidante", "teammate"))
+"""Someone's friend or colleague, unnamed, is an anonymous source ("her friend said"); a
+relative or an aide is someone the story can name ("his wife", "his chief aide")."""
 _YOU = frozenset(("you", "your", "yourself"))
 _TURN = re.compile(r"^(?:(Q)(?:[:.]\s*|(?=[A-Z][a-z]))|(A)[:.]\s)", re.MULTILINE)
 """A paragraph opening a question or an answer of a printed interview ("Q: …", "A: …";
@@ -942,8 +947,9 @@ class SourcesComponent(AttributionLayer):
             return _Info("unspecified", False, (), None, lemma, False)
         if indefinite and root.pos_ == "NOUN" and not _person_noun(lemma):
             return _Info("unspecified", False, (), None, lemma, False)  # "an argument about"
-        if lemma in ANON_NOUNS or indefinite or root.pos_ == "PRON":
-            return _Info("anonymous_person", True, (), None, lemma, False)
+        if lemma in ANON_NOUNS or indefinite or root.pos_ == "PRON" or (
+                lemma in _ACQUAINTANCES and any(c.dep_ == "poss" for c in root.children)):
+            return _Info("anonymous_person", True, (), None, lemma, False)  # "her friend said"
         return _Info("named_person", False, (), None, lemma, False)  # "the mayor", "owner says"
 
     def _antecedent(
