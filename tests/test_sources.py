@@ -2764,3 +2764,13 @@ def test_an_unnamed_friend_is_anonymous_and_a_spouse_is_not(nlp: Language) -> No
     assert by_source(atts, "her friend")["source_type"] == "anonymous_person"
     assert by_source(atts, "his colleague")["anonymous"]["is"]
     assert by_source(atts, "Her husband")["source_type"] == "named_person"
+
+
+@pytest.mark.model
+def test_two_job_words_before_one_name_are_one_person(nlp: Language) -> None:
+    """ "Clinton's chief pollster and strategist Joel Benenson", parsed as a pollster and
+    Benenson, is Benenson."""
+    record, atts = by_cue("Meanwhile, Clinton's chief pollster and strategist Joel Benenson "
+                          "lashed out at Sanders on Monday.", nlp)
+    assert atts[0]["actor"] == actor_id(record, "Joel Benenson")
+    assert atts[0]["source_type"] == "named_person"

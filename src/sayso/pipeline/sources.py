@@ -851,6 +851,9 @@ class SourcesComponent(AttributionLayer):
     def _base(doc: Doc, span: Span, root: Token, actors: list[Actor]) -> _Info:
         """A source typed from its own words, without looking back."""
         lemma = root.lemma_.lower()
+        titles = _one_titled_name(doc, root, actors)
+        if titles is not None:
+            return _Info("named_person", False, (), titles, lemma, False)
         if _has_conj(root) or _two_people(doc, span, root):  # "Clinton, Sanders and O'Malley",
             if all(t.lemma_.lower() in DOCUMENT_NOUNS or is_outlet(  # "Multiple reports and a
                     doc[t.left_edge.i : t.i + 1].text) for t in _conjuncts(root)):  # detailed
@@ -2092,6 +2095,25 @@ def _supposed(token: Token) -> bool:
 def _speaks(lemma: str) -> bool:
     """Whether a common noun can be a source: a person, a body or a document."""
     return _person_noun(lemma) or lemma in _BODIES_AND_DOCUMENTS or lemma in GROUP_WORDS
+
+
+def _one_titled_name(doc: Doc, root: Token, actors: list[Actor]) -> int | None:
+    """The person two job words describe ("Clinton's chief pollster and strategist Joel
+    Benenson", parsed as "pollster" and "Benenson"): the root a lower-case job noun, its one
+    conjunct a person's name with a lower-case job noun before it, neither with an article
+    ("the mayor and governor Dana Smith" may be two)."""
+    conj = [c for c in root.children if c.dep_ == "conj"]
+    if len(conj) != 1 or root.tag_ != "NN" or not root.is_lower \
+            or not _person_noun(root.lemma_.lower()) \
+            or any(c.dep_ == "det" for c in root.children):  # "the mayor and governor X"
+        return None
+    k = actor_at(doc, conj[0])
+    if k is None or actors[k].type != "person" or conj[0].pos_ != "PROPN" or any(
+            c.dep_ in ("det", "poss") for c in conj[0].children):
+        return None
+    jobs = [c for c in conj[0].children if c.dep_ == "compound" and c.tag_ == "NN"
+            and c.is_lower and _person_noun(c.lemma_.lower())]
+    return k if jobs else None
 
 
 def _person_noun(lemma: str) -> bool:
