@@ -57,6 +57,7 @@ FOLDS = (
     ("round14", "train", se.POLNEAR_TRAIN_OPENED10),
     ("round15", "train", se.POLNEAR_TRAIN_OPENED11),
     ("round16", "train", se.POLNEAR_TRAIN_OPENED12),
+    ("round17", "train", se.POLNEAR_TRAIN_OPENED13),
 )
 WHEN_HELD_OUT = {
     "dev-heldout": 0.892,

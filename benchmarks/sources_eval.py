@@ -77,10 +77,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
   ``tests/gold/sources-polnear-train-heldout-round16.jsonl``: every field on 40 more train
   articles each, labelled blind while round 14's set was read and after its last change,
   both measured once as held-out sets of round 14's pipeline and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round17.jsonl``: every
-  field on 40 further train articles, labelled blind by labellers who never saw the system's
-  output, while rounds 15 and 16's sets were read. Only its figures are printed, never its
-  misses.
+- development since round 16, ``tests/gold/sources-polnear-train-heldout-round17.jsonl``:
+  every field on 40 further train articles, labelled blind while rounds 15 and 16's sets were
+  read, measured once as round 15's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round18.jsonl``: every
+  field on 40 more train articles, labelled blind by labellers who never saw the system's
+  output, after round 15's last change. Only its figures are printed, never its misses.
 """
 
 from __future__ import annotations
@@ -111,7 +113,8 @@ POLNEAR_TRAIN_OPENED9 = REPO / "tests" / "gold" / "sources-polnear-train-heldout
 POLNEAR_TRAIN_OPENED10 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round14.jsonl"
 POLNEAR_TRAIN_OPENED11 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round15.jsonl"
 POLNEAR_TRAIN_OPENED12 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round16.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round17.jsonl"
+POLNEAR_TRAIN_OPENED13 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round17.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round18.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -535,6 +538,13 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened13",
+        "PolNeAR train, 40 further articles (held out in round 15, development since round 16)",
+        "train",
+        POLNEAR_TRAIN_OPENED13,
+        False,
+    ),
+    (
         "polnear_train_heldout",
         "PolNeAR train, 40 more articles (held out)",
         "train",
@@ -617,7 +627,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the sixteen PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the seventeen PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
