@@ -1585,3 +1585,27 @@ def test_a_relative_named_only_as_such_leaves_the_surname_to_the_other() -> None
     ActorsComponent._share_surnames([tomas, nora], doc.text)
     assert [m.text for m in tomas.mentions] == ["Tomas Pell"]
     assert [m.start for m in nora.mentions] == [15, 0, 12]
+
+
+def test_a_bare_surname_actor_is_shared_out_and_no_brand_word() -> None:
+    """ "Clinton", a person NER kept apart beside Bill and Hillary Clinton, is shared out
+    between them ("Mrs. Clinton" is she), not folded into the "Clinton Foundation"."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import ActorsComponent, _Cluster
+
+    words = ["Bill", "Clinton", "spoke", ".", "Hillary", "Clinton", "spoke", ".", "Mrs.",
+             "Clinton", "said", "the", "Hillary", "&", "Chelsea", "Clinton", "Foundation",
+             "would", "close", ".", "Clinton", "left", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    bill = _Cluster("person", [doc[0], doc[1]], [doc[0:2]])
+    hillary = _Cluster("person", [doc[4], doc[5]], [doc[4:6]])
+    bare = _Cluster("person", [doc[9]], [doc[9:10], doc[20:21]])
+    foundation = _Cluster("organisation", list(doc[12:17]), [doc[12:17]])
+    clusters = [bill, hillary, bare, foundation]
+    ActorsComponent._share_surnames(clusters, doc.text)
+    ActorsComponent._fold_brand_names(clusters)
+    assert [m.start for m in hillary.mentions] == [4, 9, 20]
+    assert [m.start for m in bill.mentions] == [0]
+    assert not bare.mentions and [m.start for m in foundation.mentions] == [12]

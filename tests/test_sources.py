@@ -2776,3 +2776,36 @@ def test_two_job_words_before_one_name_are_one_person(nlp: Language) -> None:
                           "lashed out at Sanders on Monday.", nlp)
     assert atts[0]["actor"] == actor_id(record, "Joel Benenson")
     assert atts[0]["source_type"] == "named_person"
+
+
+@pytest.mark.model
+def test_a_title_parsed_as_a_second_subject_introduces_the_name(nlp: Language) -> None:
+    """ "Vatican spokesman the Rev. Federico Lombardi told": the parser makes "spokesman"
+    and "Lombardi" two subjects; the source is Lombardi. "The Wisconsin Republican" is a
+    party member from Wisconsin, no title: the subject just before, not the one Republican
+    whose role has the word."""
+    record, atts = by_cue(
+        "Vatican spokesman the Rev. Federico Lombardi told reporters Thursday that the pope "
+        "has no plans to meet with Sanders.\n\nSenate Republican leader Mitch McConnell said "
+        "the Senate would not act.\n\nSpeaker Paul Ryan says the whole world is watching "
+        "American politics.\n\nIn an interview with reporters Thursday, the Wisconsin "
+        "Republican criticized the president's foreign policy.", nlp)
+    assert atts[0]["actor"] == actor_id(record, "Federico Lombardi")
+    assert atts[0]["source_type"] == "named_person"
+    wisconsin = by_source(atts, "the Wisconsin Republican")
+    assert wisconsin["actor"] == actor_id(record, "Paul Ryan")
+
+
+@pytest.mark.model
+def test_the_one_who_asks_after_a_quote_is_no_hearer(nlp: Language) -> None:
+    """ "“…?” asked Mr. Manafort, referring to …": Manafort asks (the parser makes him the
+    object), so he is no channel, and the participle is his too."""
+    record, atts = by_cue(
+        "Paul Manafort offered an olive branch to the party officials.\n\n''Is Donald Trump "
+        "running against the Republican National Committee?'' asked Mr. Manafort, referring "
+        "to the candidate's unrelenting assault on the nominating process.", nlp)
+    manafort = actor_id(record, "Paul Manafort")
+    asked = next(a for a in atts if a["cue"]["text"] == "asked")
+    assert asked["actor"] == manafort and not asked["channel"]["spans"]
+    referring = next(a for a in atts if a["cue"]["text"].startswith("referring"))
+    assert referring["actor"] == manafort

@@ -1196,7 +1196,8 @@ class ActorsComponent:
         people the article does not follow), nor one named in full under a third as often
         as the other (the article's subject's brother, named once, takes no bare "Cruz"). With
         no such name before it, one named in full only as another's relative ("her husband,
-        Frank Fiorina") leaves a bare surname to the one other person of that surname."""
+        Frank Fiorina") leaves a bare surname to the one other person of that surname. A
+        bare surname NER kept as an actor of its own is shared out the same way."""
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1:
@@ -1215,7 +1216,10 @@ class ActorsComponent:
                 _in_description(m) for m in c.mentions if len(m) > 1)]
             others = [c for c in people if c not in described]
             fallback = others[0] if described and len(others) == 1 else None
-            for c in people:
+            surname = _norm(_surname(people[0].name).text)
+            bare = [c for c in clusters if c.type == "person" and len(c.name) == 1
+                    and _norm(c.name[0].text) == surname]  # "Mrs. Clinton" kept apart
+            for c in people + bare:
                 for m in [m for m in c.mentions if len(m) == 1]:
                     before = [owner for start, owner in full if start < m.start_char
                               and _may_be(list(m), owner.name)]  # "Mrs. Clinton" is not Bill
@@ -1238,9 +1242,12 @@ class ActorsComponent:
         and whose last is a one-word organisation's name ("Outside Velcor", from "Outside
         Velcor's plant" opening a sentence) is that organisation."""
         from .sources import GIVEN_NAMES  # sources imports this module
+        surnames = {_norm(_surname(c.name).text) for c in clusters
+                    if c.type == "person" and len(c.name) > 1 and c.mentions}
         for c in clusters:
-            if c.type != "person" or len(c.name) > 2:
-                continue
+            if c.type != "person" or len(c.name) > 2 or (
+                    len(c.name) == 1 and _norm(c.name[0].text) in surnames):
+                continue  # "Clinton" beside Hillary Clinton is no word of the Clinton Foundation
             word = c.name[-1].text
             if len(c.name) == 2:
                 org = None if c.name[0].lower_ in GIVEN_NAMES else next(

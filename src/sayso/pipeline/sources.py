@@ -606,6 +606,13 @@ class SourcesComponent(AttributionLayer):
         for i, info in infos.items():
             a = atts[i]
             channel = self._channel(doc, text, a)
+            cue = cue_span(doc, a)
+            speaker = None if spans[i] is not None or cue is None or cue.root.tag_ == "VBG" \
+                else _cue_subject(doc, a)
+            if speaker is not None and speaker.root.ent_type_ == "PERSON":  # "“…?” asked Mr.
+                # Manafort": who asks is no hearer (but "telling Christie to go" has one)
+                channel = tuple(c for c in channel if not (
+                    c[0] < speaker.end_char and speaker.start_char < c[1]))
             out[i] = replace(
                 a, source_type=info.type, anonymous=info.anonymous, anonymous_reason=info.reason,
                 actor=info.actor, channel=channel,
@@ -746,6 +753,9 @@ class SourcesComponent(AttributionLayer):
             else _appositive_name(doc, span, actors)  # "The candidates, X and Y" are several
         if named is not None:  # "one of the family's lawyers, Jun Okafor"
             return _Info("named_person", False, (), named, low, False)
+        named = _name_beside_title(doc, span, root, actors)
+        if named is not None:  # "Vatican spokesman the Rev. Federico Lombardi told"
+            return _Info("named_person", False, (), named, low, False)
         name = _trailing_name(root) if _person_noun(root.lemma_.lower()) \
             and root.tag_ == "NN" else None
         if name is not None:  # "One teacher backing the plan, Dara Quill of Eastbank,"
@@ -821,7 +831,8 @@ class SourcesComponent(AttributionLayer):
                                     within=2)
                 if last is not None and last.anonymous:  # "Another worshipper, who did not
                     return last  # want to be named, said … “…,” the man said"
-            titled = None if lemma in _BODIES_AND_DOCUMENTS else self._titled(actors, root)
+            titled = None if lemma in _BODIES_AND_DOCUMENTS or lemma in PARTIES \
+                else self._titled(actors, root)  # "the Wisconsin Republican" is no title
             epithet = "the" in dets and _person_noun(lemma) and lemma in used \
                 and _definite(doc[used[lemma]]) \
                 and lemma not in ANON_NOUNS and lemma not in _BODIES_AND_DOCUMENTS
@@ -1832,9 +1843,16 @@ def _participle_subject(doc: Doc, cue: Span, a: Attribution) -> Token | None:
     if cue.root.tag_ != "VBG" or cue.start == 0 or doc[cue.start - 1].text != ",":
         return None
     actors = doc._.sayso_actors or []
-    return next((t for t in cue.root.sent if t.i < cue.start and t.dep_ in _SUBJECT_DEPS
-                 and (k := actor_at(doc, t)) is not None and actors[k].type == "person"
-                 and not any(s <= t.idx < e for s, e in a.content)), None)
+    found = next((t for t in cue.root.sent if t.i < cue.start and t.dep_ in _SUBJECT_DEPS
+                  and (k := actor_at(doc, t)) is not None and actors[k].type == "person"
+                  and not any(s <= t.idx < e for s, e in a.content)), None)
+    head = cue.root.head
+    if found is None and cue.root.dep_ == "advcl" and 0 < head.i < cue.start \
+            and doc[head.i - 1].is_punct and not any(
+                c.dep_ in _SUBJECT_DEPS for c in head.children):
+        found = _inverted_subject(doc[head.i : head.i + 1])  # "“…?” asked Mr. Manafort,
+        # referring to …": the participle's subject is the one who asked
+    return found if found is None or found.i < cue.start else None
 
 
 def _inverted_subject(cue: Span) -> Token | None:
@@ -1913,6 +1931,16 @@ def _appositive_name(doc: Doc, span: Span, actors: list[Actor]) -> int | None:
                 and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
             return k
     return _leading_name(doc, span, actors)
+
+
+def _name_beside_title(doc: Doc, span: Span, root: Token, actors: list[Actor]) -> int | None:
+    """The person a title introduces when the parser made both subjects of the verb
+    ("Vatican spokesman the Rev. Federico Lombardi told", "spokesman" and "Lombardi")."""
+    if root.dep_ not in _SUBJECT_DEPS or root.tag_ != "NN" \
+            or not _person_noun(root.lemma_.lower()):
+        return None
+    return next((k for t in span if t.i > root.i and t.dep_ == root.dep_ and t.head == root.head
+                 and (k := actor_at(doc, t)) is not None and actors[k].type == "person"), None)
 
 
 def _trailing_name(root: Token) -> Token | None:
