@@ -862,9 +862,9 @@ class SourcesComponent(AttributionLayer):
     def _base(doc: Doc, span: Span, root: Token, actors: list[Actor]) -> _Info:
         """A source typed from its own words, without looking back."""
         lemma = root.lemma_.lower()
-        titles = _one_titled_name(doc, root, actors)
-        if titles is not None:
-            return _Info("named_person", False, (), titles, lemma, False)
+        person = _one_titled_name(doc, root, actors)
+        if person is not None:  # "chief pollster and strategist Joel Benenson"
+            return _Info("named_person", False, (), person, lemma, False)
         if _has_conj(root) or _two_people(doc, span, root):  # "Clinton, Sanders and O'Malley",
             if all(t.lemma_.lower() in DOCUMENT_NOUNS or is_outlet(  # "Multiple reports and a
                     doc[t.left_edge.i : t.i + 1].text) for t in _conjuncts(root)):  # detailed
