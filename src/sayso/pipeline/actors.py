@@ -1171,7 +1171,7 @@ class ActorsComponent:
                 if _may_be(name, cluster.name):
                     return cluster
                 kin = [c for c in clusters if c.type == "person" and len(c.name) > 1
-                       and _norm(_surname(c.name).text) == text[-1]
+                       and _surname_key(c.name) == text[-1]
                        and _gender(c.name) == _gender(name)]
                 return kin[0] if len(kin) == 1 else None  # "Mrs. Vell" of Ana, not Tom Vell
             if kind == "person" and _cut_to_initial(text):  # "Alicia M", cut short
@@ -1201,7 +1201,7 @@ class ActorsComponent:
         by_surname: dict[str, list[_Cluster]] = {}
         for c in clusters:
             if c.type == "person" and len(c.name) > 1:
-                by_surname.setdefault(_norm(_surname(c.name).text), []).append(c)
+                by_surname.setdefault(_surname_key(c.name), []).append(c)
         for people in by_surname.values():
             if len(people) < 2:
                 continue  # a full mention opens with a given name ("Bobby Scott" too)
@@ -1216,7 +1216,7 @@ class ActorsComponent:
                 _in_description(m) for m in c.mentions if len(m) > 1)]
             others = [c for c in people if c not in described]
             fallback = others[0] if described and len(others) == 1 else None
-            surname = _norm(_surname(people[0].name).text)
+            surname = _surname_key(people[0].name)
             bare = [c for c in clusters if c.type == "person" and len(c.name) == 1
                     and _norm(c.name[0].text) == surname]  # "Mrs. Clinton" kept apart
             for c in people + bare:
@@ -1242,7 +1242,7 @@ class ActorsComponent:
         and whose last is a one-word organisation's name ("Outside Velcor", from "Outside
         Velcor's plant" opening a sentence) is that organisation."""
         from .sources import GIVEN_NAMES  # sources imports this module
-        surnames = {_norm(_surname(c.name).text) for c in clusters
+        surnames = {_surname_key(c.name) for c in clusters
                     if c.type == "person" and len(c.name) > 1 and c.mentions}
         for c in clusters:
             if c.type != "person" or len(c.name) > 2 or (
@@ -1285,9 +1285,9 @@ class ActorsComponent:
                     same.absorb(o)
                     continue
                 o.type = "person"
-                surname = _norm(_surname(o.name).text)
+                surname = _surname_key(o.name)
                 kin = [c for c in clusters if c.type == "person" and c.mentions
-                       and _norm(_surname(c.name).text) == surname]
+                       and _surname_key(c.name) == surname]
                 for c in kin:
                     if len(c.name) == 1 and len(kin) == 2:
                         o.absorb(c)
@@ -1311,7 +1311,7 @@ class ActorsComponent:
         for c in clusters:
             if c.type == "person" and len(c.name) > 1 and c.mentions \
                     and c.name[0].lower_ in GIVEN_NAMES:
-                surnames.setdefault(_norm(_surname(c.name).text), []).append(c)
+                surnames.setdefault(_surname_key(c.name), []).append(c)
         for o in clusters:
             owners = surnames.get(_norm(o.name[0].text), []) if o.type == "organisation" \
                 and len(o.name) == 1 and not is_outlet(o.name[0].text) else []  # "Bloomberg"
@@ -1478,6 +1478,11 @@ def _cut_to_initial(words: list[str]) -> bool:
 def _norm(word: str) -> str:
     """A name's word with its apostrophes made plain: "O'Neill" and "O’Neill" are one name."""
     return word.replace("’", "'").replace("‘", "'")
+
+
+def _surname_key(name: list[Token]) -> str:
+    """A person's surname as clusters are matched on it ("O’Neill" is "O'Neill")."""
+    return _norm(_surname(name).text)
 
 
 def _surname(name: list[Token]) -> Token:
