@@ -58,6 +58,7 @@ FOLDS = (
     ("round15", "train", se.POLNEAR_TRAIN_OPENED11),
     ("round16", "train", se.POLNEAR_TRAIN_OPENED12),
     ("round17", "train", se.POLNEAR_TRAIN_OPENED13),
+    ("round18", "train", se.POLNEAR_TRAIN_OPENED14),
 )
 WHEN_HELD_OUT = {
     "dev-heldout": 0.892,

@@ -80,9 +80,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 16, ``tests/gold/sources-polnear-train-heldout-round17.jsonl``:
   every field on 40 further train articles, labelled blind while rounds 15 and 16's sets were
   read, measured once as round 15's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round18.jsonl``: every
-  field on 40 more train articles, labelled blind by labellers who never saw the system's
-  output, after round 15's last change. Only its figures are printed, never its misses.
+- development since round 17, ``tests/gold/sources-polnear-train-heldout-round18.jsonl``:
+  every field on 40 more train articles, labelled blind after round 15's last change,
+  measured once as round 16's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round19.jsonl``: every
+  field on 40 further train articles, labelled blind by labellers who never saw the system's
+  output, after round 16's last change. Only its figures are printed, never its misses.
 """
 
 from __future__ import annotations
@@ -114,7 +117,8 @@ POLNEAR_TRAIN_OPENED10 = REPO / "tests" / "gold" / "sources-polnear-train-heldou
 POLNEAR_TRAIN_OPENED11 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round15.jsonl"
 POLNEAR_TRAIN_OPENED12 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round16.jsonl"
 POLNEAR_TRAIN_OPENED13 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round17.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round18.jsonl"
+POLNEAR_TRAIN_OPENED14 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round18.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round19.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -545,6 +549,13 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened14",
+        "PolNeAR train, 40 more articles (held out in round 16, development since round 17)",
+        "train",
+        POLNEAR_TRAIN_OPENED14,
+        False,
+    ),
+    (
         "polnear_train_heldout",
         "PolNeAR train, 40 more articles (held out)",
         "train",
@@ -627,7 +638,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the seventeen PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the eighteen PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
