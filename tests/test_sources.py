@@ -883,11 +883,17 @@ def test_an_apposition_ending_a_description_names_the_source(nlp: Language) -> N
          " at them.", "They"),
         ('"Vote for change," the narrator says in the ad.', "the narrator"),
         ('"It is late," the announcer said.', "the announcer"),
+        ("Ruth Calder opened the depot. Democrats close to the council say she will run "
+         "again.", "Democrats close to the council"),
+        ("Ruth Calder opened the depot. People close to both Calder’s camp and the Hughes "
+         "campaign don’t expect a fight.", "People close to both Calder’s camp and the Hughes "
+         "campaign"),
     ],
 )
 def test_more_anonymous_people(nlp: Language, text: str, source: str) -> None:
     """ "Those close to her", plural insiders and who "they" are, an ad's narrator or
-    announcer are unnamed individuals."""
+    announcer, party members close to someone (the pair "both X and Y" being what they are
+    close to, not who speaks) are unnamed individuals."""
     _, atts = by_cue(text, nlp)
     att = by_source(atts, source)
     assert att["source_type"] == "anonymous_person" and att["anonymous"]["is"]
@@ -2759,6 +2765,25 @@ def test_a_headline_title_is_the_office_holder_the_body_names(nlp: Language) -> 
 
 
 @pytest.mark.model
+def test_party_members_in_a_close_race_are_a_group(nlp: Language) -> None:
+    """ "close" says what a source knows only as "close to" someone."""
+    _, atts = by_cue("Ruth Calder opened the depot. Democrats in a close race said she would "
+                     "win.", nlp)
+    assert by_source(atts, "Democrats in a close race")["source_type"] == "group"
+
+
+@pytest.mark.model
+def test_who_before_a_later_conjunct_is_the_one_person(nlp: Language) -> None:
+    """ "Ronnie Cameron, a magnate who backed X; and companies": the clause hangs on Cameron
+    alone, so "who" is he, not a group."""
+    record, atts = by_cue("Donors included Ronnie Cameron, an Arkansas poultry magnate who "
+                          "previously backed Mike Huckabee; and companies.", nlp)
+    att = by_source(atts, "who")
+    assert (att["source_type"], att["actor"]) == ("named_person",
+                                                   actor_id(record, "Ronnie Cameron"))
+
+
+@pytest.mark.model
 def test_an_unnamed_friend_is_anonymous_and_a_spouse_is_not(nlp: Language) -> None:
     """ "her friend said": an unnamed friend or colleague is an anonymous source; "Her
     husband said" is someone the story can name."""
@@ -2811,3 +2836,17 @@ def test_the_one_who_asks_after_a_quote_is_no_hearer(nlp: Language) -> None:
     assert asked["actor"] == manafort and not asked["channel"]["spans"]
     referring = next(a for a in atts if a["cue"]["text"].startswith("referring"))
     assert referring["actor"] == manafort
+
+
+@pytest.mark.model
+def test_a_platform_ner_calls_a_person_is_an_organisation(nlp: Language) -> None:
+    """NER takes "Twitter" for a person; a platform's name is an organisation's, and no
+    nickname in quotes ("Wilayat Twitter") makes it a person's surname."""
+    record, atts = by_cue('Some accounts put their location as "Wilayat Twitter," or the'
+                          " province of Twitter. Twitter said on Friday that it had suspended"
+                          " 125,000 accounts. The company said it had no choice.", nlp)
+    twitter = actor_id(record, "Twitter")
+    assert next(a for a in record["actors"] if a["id"] == twitter)["type"] == "organisation"
+    for source in ("Twitter", "The company"):
+        att = by_source(atts, source)
+        assert (att["source_type"], att["actor"]) == ("organisation", twitter)

@@ -624,6 +624,7 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
 
 
 def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
+    from .sources import PLATFORM_NOUNS  # sources imports this module
     found: list[tuple[Span, ActorType]] = []
     ents = [part for whole in _join_split_names(doc) for pair in _split_pair(whole, text)
             for piece in (_split_at_dashes(pair) if any(t.text in DASHES for t in pair)
@@ -657,7 +658,8 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
             continue  # a dateline ("VALDENE —") or a bare title ("Kestwick Mayor")
         body = ent[-1].lower_ in ORG_WORDS or any(t.lower_ in ("of", "for") for t in ent)
         if label == "PERSON" and not body and not (  # not "University of Arkansas … School"
-                len(ent) == 1 and is_outlet(ent.text)) and (_is_who(ent) or not _org_context(ent)):
+                len(ent) == 1 and (is_outlet(ent.text) or ent.text.lower() in PLATFORM_NOUNS)
+        ) and (_is_who(ent) or not _org_context(ent)):  # nor "Twitter"
             quoted = _QUOTE.search(text, ent.start_char, ent.end_char)
             found.append((_with_surname(_with_nickname(ent) if quoted else ent), "person"))
         elif (label == "ORG" and (_is_who(ent) or _after_title(ent) or _full_name(ent))) or (
@@ -1087,6 +1089,7 @@ class ActorsComponent:
                 or _inside(captions, cleaned[k][0].start_char) for k in range(len(cleaned))]
         order = sorted(range(len(cleaned)), key=lambda k: (
             late[k], _cut_to_initial([t.text for t in cleaned[k][2]]), -len(cleaned[k][2]), k))
+        from .sources import PLATFORM_NOUNS  # sources imports this module
         person_keys: dict[str, _Cluster] = {}
         for k in order:
             mention, kind, name, titles = cleaned[k]
@@ -1109,9 +1112,11 @@ class ActorsComponent:
                 if kind == "person" and len(name) == 1:  # "Mr. Obama" beside "Michelle
                     person_keys[_norm(name[0].text)] = cluster  # Obama": bare "Obama" is he
                 elif kind == "person":  # every surname-like word: "Castell" of "Castell Ibáñez"
-                    for token in name[1:]:  # not an initial, a suffix or a quotation mark
+                    for token in name[1:]:  # not an initial, a suffix or a quotation mark,
                         if len(token.text.rstrip(".")) > 1 and token.text[0].isupper() \
-                                and token.lower_.rstrip(".") not in _SUFFIXES:
+                                and token.lower_.rstrip(".") not in _SUFFIXES \
+                                and token.lower_ not in PLATFORM_NOUNS:  # nor "Twitter" of a
+                            # headline NER ran on ("Will Twitter Be Next")
                             person_keys.setdefault(_norm(token.text), cluster)
             cluster.mentions.append(mention)
             handle = _HANDLE.fullmatch(name[0].text)  # "my friend @GovernorVA": no role
@@ -1331,8 +1336,8 @@ class ActorsComponent:
             and len(c.name) <= 2
         }
         keys.update(person_keys)
-        from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
-        given = FEMALE_NAMES | MALE_NAMES
+        from .sources import FEMALE_NAMES, MALE_NAMES, PLATFORM_NOUNS  # sources imports this
+        given = FEMALE_NAMES | MALE_NAMES  # module
         taken = {t.i for c in clusters for m in c.mentions for t in m}
         for token in doc:
             speaker = token.is_upper and len(token) > 2 and token.i + 1 < len(doc) \
@@ -1357,9 +1362,11 @@ class ActorsComponent:
                 continue  # "Team Crowley argues …": the camp, not the candidate
             name, _ = _clean(doc[token.i : token.i + 1])
             if cluster.type == "organisation" and len(cluster.name) == 1 and len(name) == 2 \
-                    and name[0].i >= headline_end and name[0].lower_ not in lower:
+                    and name[0].i >= headline_end and name[0].lower_ not in lower \
+                    and cluster.name[0].lower_ not in PLATFORM_NOUNS:
                 cluster.type = "person"  # "Colorado’s Kendal Unruh": a given name before
-                # a one-word "organisation" makes it a person NER mistook
+                # a one-word "organisation" makes it a person NER mistook (not "Wilayat
+                # Twitter", a nickname)
             elif cluster.type == "organisation":
                 name = [token]
             elif len(name) > 1 and (name[0].i < headline_end or name[0].lower_ in lower) \

@@ -748,6 +748,12 @@ class SourcesComponent(AttributionLayer):
                         and _person_noun(noun.lemma_.lower()):
                     return _Info("named_person", False, (), None, noun.lemma_.lower(), False)
                     # "Hal Dorn, a developer, who …": a name NER missed, not an unnamed one
+            k = actor_at(doc, noun)
+            if low == "who" and k is not None and actors[k].type == "person" and any(
+                    c.dep_ == "conj" for c in noun.children) and all(
+                    c.i > root.i for c in noun.children if c.dep_ == "conj"):
+                return _Info("named_person", False, (), k, noun.lemma_.lower(), False)
+                # "A, a magnate who backed X; and B": the clause is about A alone
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
         named = None if actor_at(doc, root) is not None or root.tag_ in ("NNS", "NNPS") \
             else _appositive_name(doc, span, actors)  # "The candidates, X and Y" are several
@@ -886,9 +892,12 @@ class SourcesComponent(AttributionLayer):
                                         or counted.tag_ in ("NNS", "NNPS")):
                 return SourcesComponent._base(doc, span, counted, actors)  # "a group of doctors"
         plural = root.tag_ in ("NNS", "NNPS") or lemma in GROUP_WORDS
+        familiar = _familiar(root)
         if plural and root.ent_type_ == "NORP" \
                 and not any(c.lower_ == "the" for c in root.children):
-            return _Info("group", False, (), None, lemma, True)  # "Republicans", not "the Saudis"
+            return _Info("anonymous_person", True, (), None, lemma, True) if familiar else \
+                _Info("group", False, (), None, lemma, True)  # "Republicans", not "the Saudis";
+            # "Democrats close to the campaign" keep their knowledge and hide their names
         at = actor_at(doc, root)
         if at is None:
             at = next((actor_at(doc, c) for c in root.children
@@ -906,7 +915,6 @@ class SourcesComponent(AttributionLayer):
                 doc[root.left_edge.i : root.i + 1].text)
             kind: SourceType = "document" if outlet else "organisation"
             return _Info(kind, False, (), at, lemma, False)
-        familiar = any(t.lower_ in _FAMILIAR for t in root.subtree)
         if familiar and not plural and (root.ent_type_ == "NORP" or (
                 root.pos_ == "NOUN" and _person_noun(lemma))):  # "one Democrat familiar with"
             return _Info("anonymous_person", True, (), None, lemma, False)
@@ -2189,6 +2197,13 @@ def _clash(party: set[str], roles: tuple[str, ...]) -> bool:
     return bool(party and theirs and not party & theirs)
 
 
+def _familiar(root: Token) -> bool:
+    """Whether a source is described by what it knows ("people familiar with …", "close to
+    her"); "a close race" says nothing of that."""
+    return any(t.lower_ in _FAMILIAR and (t.lower_ != "close" or any(
+        c.dep_ == "prep" and c.lower_ == "to" for c in t.children)) for t in root.subtree)
+
+
 def _no_one(root: Token) -> bool:
     """ "No one expected …", "not one of his rivals hit …": a statement about everybody, a
     group, not one person."""
@@ -2221,6 +2236,10 @@ def _has_conj(root: Token) -> bool:
             break
         chain.append(nxt)
     joined = [t for t in chain if t.dep_ == "conj"]
+    if joined and any(t.lower_ == "both" and t.head is not root
+                      for t in root.doc[root.i + 1 : joined[0].i]):
+        return False  # "People close to both her camp and his": the pair is what they are
+        # close to, misparsed as joined to the speakers
     if root.pos_ == "PROPN" and all(t.tag_ == "NN" for t in joined) and any(
             t.dep_ == "appos" for t in (*chain, *root.children)):
         return False  # one person, two descriptions: "X, a Democrat and former senator",
