@@ -128,6 +128,19 @@ def test_one_surname_two_people(nlp: Language) -> None:
 
 
 @pytest.mark.model
+def test_a_bare_given_name_stays_with_its_person(nlp: Language) -> None:
+    """Sharing out a surname moves bare surnames only: "Freddy" is Freddy Trump's however
+    often the article names Donald Trump."""
+    text = ("Donald Trump met his older brother, Freddy Trump, for dinner in Queens. Freddy "
+            "confided to her that he was unhappy. Donald Trump later said he regretted it. "
+            "Trump said he missed him. Freddy said he wanted to fly.")
+    found = actors(text, nlp)
+    assert found["Freddy Trump"]["texts"].count("Freddy") == 2
+    assert "Freddy" not in found["Donald Trump"]["texts"]
+    assert "Trump" in found["Donald Trump"]["texts"]
+
+
+@pytest.mark.model
 def test_family_ties_are_not_roles(nlp: Language) -> None:
     found = actors("Ann Lee campaigned with her husband, Tom Lee, a retired judge.", nlp)
     assert all(r.casefold() != "husband" for r in found["Tom Lee"]["roles"])

@@ -830,6 +830,14 @@ def _channel_of(nlp: Language, text: str, cue: str) -> str:
         ("Mary Lind cited the figures in the interview last week.", "cited", "in the interview"),
         ("Mary Lind discussed her plan for new buses at an event run by the tram society.",
          "discussed", "at an event"),
+        # an outlet hears an admission; a programme's kind may come before its name
+        ("Dan Vell admitted to the newspaper that he had sent the photos.", "admitted",
+         "to the newspaper"),
+        ("Ana Roe said on radio show Harbour’s Hour that the band would tour.", "said",
+         "on radio show Harbour’s Hour"),
+        ("In his autobiography, Dan Vell described his father as a hero.", "described",
+         "In his autobiography"),
+        ("On the stump, Dan Vell has embraced the plan.", "has embraced", "On the stump"),
     ],
 )
 def test_channels_of_participles_hearers_and_occasions(
@@ -851,6 +859,8 @@ def test_channels_of_participles_hearers_and_occasions(
         # nor are words still to come
         ("Mary Lind will argue at the hearing on Friday that the depot should stay open.",
          "will argue"),
+        # what one admits to is no hearer
+        ("Dan Vell admitted to the affair in a court in June.", "admitted"),
     ],
 )
 def test_no_channel_for_these(nlp: Language, text: str, cue: str) -> None:
@@ -2762,6 +2772,15 @@ def test_a_headline_title_is_the_office_holder_the_body_names(nlp: Language) -> 
     record, atts = by_cue(text, nlp)
     endorses = next(a for a in atts if a["cue"]["text"] == "endorses")
     assert endorses["actor"] == actor_id(record, "Mara Quill")
+
+
+@pytest.mark.model
+def test_court_papers_are_documents(nlp: Language) -> None:
+    """An affidavit or paperwork that says something is a document."""
+    _, atts = by_cue("Police arrested Dan Vell on Monday. The affidavit said he fled. The "
+                     "paperwork cited three witnesses.", nlp)
+    assert by_source(atts, "The affidavit")["source_type"] == "document"
+    assert by_source(atts, "The paperwork")["source_type"] == "document"
 
 
 @pytest.mark.model

@@ -1224,8 +1224,8 @@ class ActorsComponent:
             surname = _surname_key(people[0].name)
             bare = [c for c in clusters if c.type == "person" and len(c.name) == 1
                     and _norm(c.name[0].text) == surname]  # "Mrs. Clinton" kept apart
-            for c in people + bare:
-                for m in [m for m in c.mentions if len(m) == 1]:
+            for c in people + bare:  # a bare given name ("Freddy" of "Freddy Trump") stays
+                for m in [m for m in c.mentions if len(m) == 1 and _norm(m[0].text) == surname]:
                     before = [owner for start, owner in full if start < m.start_char
                               and _may_be(list(m), owner.name)]  # "Mrs. Clinton" is not Bill
                     if not before and fallback is not None and _may_be(list(m), fallback.name):

@@ -63,7 +63,8 @@ DOCUMENT_NOUNS = frozenset(
         "film", "documentary", "precedent", "placard", "publication", "excerpt", "cable",
         "passage", "caption", "polling", "op-ed", "disclosure", "submission", "biography",
         "trove", "drama", "novel", "series", "episode", "show", "program", "programme", "form",
-        "decision", "deal", "commentary"
+        "decision", "deal", "commentary", "affidavit", "deposition", "paperwork", "material",
+        "materials", "warrant", "subpoena"
     ]
 )
 ORG_NOUNS = frozenset(
@@ -125,7 +126,8 @@ MEDIUM_NOUNS = frozenset(
         "network", "channel", "twitter", "facebook", "instagram", "listing", "comment",
         "robocall", "mail", "exchange", "document", "commercial", "trail", "panel", "study",
         "poll", "survey", "tribute", "eulogy", "town hall", "victory party",
-        "watch party", "analysis", "excerpt", "commentary", "sermon", "homily", "mass", "order"
+        "watch party", "analysis", "excerpt", "commentary", "sermon", "homily", "mass", "order",
+        "autobiography", "biography", "stump"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -349,10 +351,12 @@ GO_BETWEENS = frozenset(["spokesman", "spokeswoman", "spokesperson", "representa
 RECIPIENT_VERBS = frozenset(["say", "speak", "talk", "write", "explain", "complain", "insist",
                              "confide", "announce", "declare", "boast", "repeat", "sing",
                              "pitch", "send", "respond", "reply", "mention", "shout", "yell",
-                             "whisper", "add", "share", "disclose", "brag", "discuss"])
+                             "whisper", "add", "share", "disclose", "brag", "discuss",
+                             "admit", "confess"])
 """Speech verbs whose "to" or "with" names who heard it: "insisting to Priebus that …",
 "sings to Clinton", "sent a letter to the board", "added to the Courier", "shared notes with
-the Courier", "bragged about it to voters", "discussed the ruling with a radio host"."""
+the Courier", "bragged about it to voters", "discussed the ruling with a radio host", "admitted
+to the newspaper" (not "admitted to the affair": no one to hear it)."""
 MEDIUM_PREPS = frozenset(["in", "on", "at", "during", "via"])
 """Prepositions that put words in a medium or at an occasion ("in a statement"); "for his
 statements" or "to the report" does not."""
@@ -1685,7 +1689,7 @@ def _recipient(obj: Token) -> bool:
     lemma = obj.lemma_.lower()
     return obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG", "NORP") \
         or obj.lower_ in ADDRESSEES or _person_noun(lemma) or lemma in ORG_NOUNS \
-        or lemma in GROUP_WORDS or lemma in AUDIENCE_NOUNS
+        or lemma in GROUP_WORDS or lemma in AUDIENCE_NOUNS or lemma in OUTLET_NOUNS
 
 
 def _platform_on_object(verb: Token) -> tuple[int, int] | None:
@@ -1716,8 +1720,8 @@ def _platform(obj: Token) -> bool:
     return not any(c.lower_ in FUTURE_WORDS for c in obj.children) and any(
         t.lower_ in PLATFORM_NOUNS or t.lemma_.lower() in PLATFORM_NOUNS
         or t.ent_type_ == "WORK_OF_ART" or is_outlet(t.text)
-        for t in (obj, *(c for c in obj.children if c.dep_ == "compound")))  # "his Twitter
-    # page"
+        for t in (obj, *(c for c in obj.subtree if c.dep_ == "compound" and c.i < obj.i)))
+    # "his Twitter page", "radio show Joney’s Jukebox"
 
 
 def _subtree_chars(token: Token, before: str = "") -> tuple[int, int] | None:
