@@ -2775,6 +2775,17 @@ def test_a_headline_title_is_the_office_holder_the_body_names(nlp: Language) -> 
 
 
 @pytest.mark.model
+def test_a_relative_clause_before_a_subjectless_cue_gives_its_noun(nlp: Language) -> None:
+    """The parser hangs "a White House official" on the clause before and leaves "said" no
+    subject; the relative clause that ends where the cue begins names who said it."""
+    _, atts = by_cue("Although there is no such overlap with Sanders's team, a White House "
+                     "official who spoke anonymously to discuss internal strategy said "
+                     'Wednesday, "Certainly there is a lot of work to do."', nlp)
+    said = next(a for a in atts if a["cue"]["text"].startswith("said"))
+    assert said["source_type"] == "anonymous_person" and said["anonymous"]["is"]
+
+
+@pytest.mark.model
 def test_court_papers_are_documents(nlp: Language) -> None:
     """An affidavit or paperwork that says something is a document."""
     _, atts = by_cue("Police arrested Dan Vell on Monday. The affidavit said he fled. The "

@@ -1790,12 +1790,22 @@ def _conjunct_subject(verb: Token) -> Token | None:
 def _subject_before(cue: Span) -> Token | None:
     """The subject the parser gave to a clause before a subjectless cue ("One attendee, who
     spoke on condition of anonymity, said …", parsed as "attendee … spoke", said's
-    complement): the cue's own subject."""
+    complement), or the noun of a relative clause that ends where the cue begins, hung
+    elsewhere ("there is no overlap with his team, a White House official who spoke
+    anonymously said …"): the cue's own subject."""
     clause = next((c for c in cue.root.children if c.dep_ == "ccomp" and c.i < cue.start), None)
     subject = None if clause is None else next(
         (c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
-    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") \
-        and subject.left_edge.i == clause.left_edge.i else None  # not "“We will win,” said"
+    if subject is not None and subject.pos_ in ("NOUN", "PROPN") \
+            and subject.left_edge.i == clause.left_edge.i:  # not "“We will win,” said"
+        return subject
+    before = cue.doc[cue.start - 1] if cue.start else None  # "a White House official who
+    for t in [] if before is None else [before, *before.ancestors]:  # spoke anonymously
+        if t.dep_ == "relcl" and t.right_edge.i == cue.start - 1 and t.head.i < t.i \
+                and t.head.pos_ in ("NOUN", "PROPN") and any(  # … said", the noun hung
+                    c.dep_ == "nsubj" and c.lower_ in ("who", "that") for c in t.children):
+            return t.head  # elsewhere: the relative clause ends where the cue begins
+    return None
 
 
 def _cue_subject(doc: Doc, a: Attribution) -> Span | None:
