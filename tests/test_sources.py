@@ -2814,6 +2814,17 @@ def test_who_before_a_later_conjunct_is_the_one_person(nlp: Language) -> None:
 
 
 @pytest.mark.model
+def test_who_after_a_second_description_is_the_named_person(nlp: Language) -> None:
+    """ "Lionel Sosa, a media consultant and an influential Republican who said": the clause
+    hangs on the second of two descriptions of Sosa, and is his."""
+    record, atts = by_cue("''I don't think so,'' said Lionel Sosa, a Texas media consultant and"
+                          " an influential Hispanic Republican who said he would not vote for"
+                          " Mr. Cruz.", nlp)
+    att = by_source(atts, "who")
+    assert (att["source_type"], att["actor"]) == ("named_person", actor_id(record, "Lionel Sosa"))
+
+
+@pytest.mark.model
 def test_an_unnamed_friend_is_anonymous_and_a_spouse_is_not(nlp: Language) -> None:
     """ "her friend said": an unnamed friend or colleague is an anonymous source; "Her
     husband said" is someone the story can name."""

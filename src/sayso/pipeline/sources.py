@@ -745,6 +745,10 @@ class SourcesComponent(AttributionLayer):
             noun = root.head.head if relcl else _word_before(root)  # department, which said"
             if low == "who":
                 noun = _who_antecedent(doc, actors, root, noun)
+                while noun.dep_ == "conj" and noun.head.dep_ in ("appos", "conj") \
+                        and actor_at(doc, noun) is None \
+                        and (noun.pos_ == "NOUN" or noun.ent_type_ == "NORP"):
+                    noun = noun.head  # "X, a consultant and an influential Republican who"
             if noun.dep_ == "appos" and actor_at(doc, noun) is None:
                 if actor_at(doc, noun.head) is not None:
                     noun = noun.head  # "Gov. Otter, an early endorser, who …" is Otter
