@@ -17,7 +17,8 @@ stance and actors, not the attribution model's recall, which is reported beside 
 - source-type accuracy: matched pairs with the same ``source_type``;
 - anonymity P/R/F1: positives are ``anonymous.is`` true;
 - link accuracy: over matched pairs where gold or system names an actor, the system's actor
-  has the gold canonical name (case-insensitive);
+  has the gold canonical name (case and the kind of whitespace aside: a no-break space in the
+  article's name is a space);
 - role P/R/F1: (actor, role) pairs per article; a role matches when, lower-cased and without a
   leading determiner, one contains the other; actors match by canonical name or surname;
 - channel P/R/F1: over matched pairs, a channel is right when its spans overlap the gold ones;
@@ -152,6 +153,11 @@ def norm_role(role: str) -> str:
     return role
 
 
+def same_name(a: str, b: str) -> bool:
+    """One canonical name, case and the kind of whitespace aside."""
+    return a.casefold().split() == b.casefold().split()
+
+
 def same_actor(a: str, b: str) -> bool:
     a, b = a.casefold(), b.casefold()
     return a == b or a.split()[-1] == b.split()[-1]
@@ -222,7 +228,7 @@ def score(records: list[dict[str, Any]], gold_lines: list[dict[str, Any]]) -> di
             actor = names.get(p["actor"]) if p["actor"] else None
             if actor or g["actor"]:
                 link_n += 1
-                if actor and g["actor"] and actor.casefold() == g["actor"].casefold():
+                if actor and g["actor"] and same_name(actor, g["actor"]):
                     link_ok += 1
                 else:
                     errors.append(f"{tag} actor {actor!r} != {g['actor']!r}")
