@@ -141,6 +141,16 @@ def test_a_bare_given_name_stays_with_its_person(nlp: Language) -> None:
 
 
 @pytest.mark.model
+def test_a_case_name_is_no_actor_but_a_middle_initial_is_a_name(nlp: Language) -> None:
+    """ "Walmart Stores v. Dukes" names a case, not an actor; "Vladimir V. Putin" is a
+    man with a middle initial."""
+    found = actors("The court cited Walmart Stores v. Dukes in its ruling. Vladimir V. Putin "
+                   "said the ruling was unfair.", nlp)
+    assert not any("v." in name for name in found)
+    assert "Vladimir V. Putin" in found
+
+
+@pytest.mark.model
 def test_family_ties_are_not_roles(nlp: Language) -> None:
     found = actors("Ann Lee campaigned with her husband, Tom Lee, a retired judge.", nlp)
     assert all(r.casefold() != "husband" for r in found["Tom Lee"]["roles"])

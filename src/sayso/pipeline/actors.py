@@ -640,8 +640,9 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
         core = [t for t in ent if t.lower_ not in _DETERMINERS]
         if len(core) == 1 and core[0].lower_ in ORG_WORDS:
             continue  # "The Bank said": a common noun in capitals, no name
-        if ent[-1].text == "Act":
-            continue  # "the Harbour Safety Act": a law, no actor
+        if ent[-1].text == "Act" or any(t.text in ("v.", "vs.", "v", "vs") for t in ent[1:-1]):
+            continue  # "the Harbour Safety Act": a law, no actor; "Roe v. Wade", "Trump v.
+            # Trump": a case or a book named after one (not "Vladimir V. Putin")
         if len(ent) == 1 and ent.root.dep_ == "pobj" and ent.root.head.lower_ == "of" and \
                 ent.root.head.head.lower_ in TITLE_WORDS and \
                 not any(c.dep_ == "det" for c in ent.root.children):
