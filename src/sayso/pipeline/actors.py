@@ -1337,8 +1337,12 @@ class ActorsComponent:
             and len(c.name) <= 2
         }
         keys.update(person_keys)
-        from .sources import FEMALE_NAMES, MALE_NAMES, PLATFORM_NOUNS  # sources imports this
-        given = FEMALE_NAMES | MALE_NAMES  # module
+        from .sources import (  # sources imports this module
+            FEMALE_NAMES,
+            MALE_NAMES,
+            PLATFORM_NOUNS,
+        )
+        given = FEMALE_NAMES | MALE_NAMES
         taken = {t.i for c in clusters for m in c.mentions for t in m}
         for token in doc:
             speaker = token.is_upper and len(token) > 2 and token.i + 1 < len(doc) \
