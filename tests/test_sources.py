@@ -2786,6 +2786,21 @@ def test_a_relative_clause_before_a_subjectless_cue_gives_its_noun(nlp: Language
 
 
 @pytest.mark.model
+def test_he_of_a_contraction_is_the_title_owning_the_subject_before(nlp: Language) -> None:
+    """ "the current Civic nominee’s support … While he’s said": the source "he’s" is "he"
+    (the parser makes the clitic its head), and he is the nominee who owns the subject of
+    the sentence before, resolved through his title."""
+    record, atts = by_cue("Walter Hughes, the presumptive nominee, spoke in Eastbank on Monday."
+                          " Ana Roe, a delegate, wrote to the committee. Meanwhile, the current"
+                          " Civic nominee’s support for the union is unprecedented. While he’s"
+                          " said he believes the depot should close, he’s spoken out against the"
+                          " tram law.", nlp)
+    hughes = actor_id(record, "Walter Hughes")
+    assert [a["actor"] for a in atts] == [hughes, hughes]
+    assert all(a["source_type"] == "named_person" for a in atts)
+
+
+@pytest.mark.model
 def test_court_papers_are_documents(nlp: Language) -> None:
     """An affidavit or paperwork that says something is a document."""
     _, atts = by_cue("Police arrested Dan Vell on Monday. The affidavit said he fled. The "

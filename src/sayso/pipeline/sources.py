@@ -552,6 +552,9 @@ def _root(span: Span) -> Token:
         words = [t for t in span if not t.is_punct]
         if words:
             root = words[-1]
+    if root.text[:1] in ("'", "’") and len(root) > 1 and root.i > span.start \
+            and root.tag_ != "POS":
+        root = root.nbor(-1)  # "he’s said", the clitic parsed as the subject: "he"
     if root.dep_ in ("det", "poss", "amod", "compound", "nummod") and root.head.pos_ in (
             "NOUN", "PROPN") and actor_at(span.doc, root) is None \
             and (root.head.i < span.end or root.tag_ not in ("NNS", "NNPS")):
@@ -1038,11 +1041,19 @@ class SourcesComponent(AttributionLayer):
         for _ in range(2):
             start = doc[start - 1].sent.start if start > 0 else start
         for t in doc[start : root.i]:
-            if t.dep_ not in _SUBJECT_DEPS or actor_at(doc, t) is not None \
+            owner = t.dep_ == "poss" and t.head.dep_ in _SUBJECT_DEPS  # "the nominee's support
+            # … he has said": the subject's owner, a title resolved as a subject's would be
+            if (t.dep_ not in _SUBJECT_DEPS and not owner) or actor_at(doc, t) is not None \
                     or _covers(quoted, t.idx):
                 continue
             lemma = t.lemma_.lower()
-            if want == "person" and introduced.get(lemma) == t.i and _person_noun(lemma) \
+            if owner:
+                k = self._described(doc, actors, t, gender, quoted) \
+                    if want == "person" else None
+                if k is not None and not (g and gender.get(k, g) != g):
+                    offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
+                          _Info("named_person", False, (), k, lemma, False))
+            elif want == "person" and introduced.get(lemma) == t.i and _person_noun(lemma) \
                     and GENDERED_NOUNS.get(lemma, g) == g and t.sent != root.sent:
                 offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
                       _Info("anonymous_person", True, (), None, lemma, False))
