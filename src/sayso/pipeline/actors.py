@@ -624,7 +624,6 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
 
 
 def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
-    from .sources import PLATFORM_NOUNS  # sources imports this module
     found: list[tuple[Span, ActorType]] = []
     ents = [part for whole in _join_split_names(doc) for pair in _split_pair(whole, text)
             for piece in (_split_at_dashes(pair) if any(t.text in DASHES for t in pair)
@@ -659,7 +658,7 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
             continue  # a dateline ("VALDENE —") or a bare title ("Kestwick Mayor")
         body = ent[-1].lower_ in ORG_WORDS or any(t.lower_ in ("of", "for") for t in ent)
         if label == "PERSON" and not body and not (  # not "University of Arkansas … School"
-                len(ent) == 1 and (is_outlet(ent.text) or ent.text.lower() in PLATFORM_NOUNS)
+                len(ent) == 1 and (is_outlet(ent.text) or _platform(ent.text))
         ) and (_is_who(ent) or not _org_context(ent)):  # nor "Twitter"
             quoted = _QUOTE.search(text, ent.start_char, ent.end_char)
             found.append((_with_surname(_with_nickname(ent) if quoted else ent), "person"))
@@ -1090,7 +1089,6 @@ class ActorsComponent:
                 or _inside(captions, cleaned[k][0].start_char) for k in range(len(cleaned))]
         order = sorted(range(len(cleaned)), key=lambda k: (
             late[k], _cut_to_initial([t.text for t in cleaned[k][2]]), -len(cleaned[k][2]), k))
-        from .sources import PLATFORM_NOUNS  # sources imports this module
         person_keys: dict[str, _Cluster] = {}
         for k in order:
             mention, kind, name, titles = cleaned[k]
@@ -1116,7 +1114,7 @@ class ActorsComponent:
                     for token in name[1:]:  # not an initial, a suffix or a quotation mark,
                         if len(token.text.rstrip(".")) > 1 and token.text[0].isupper() \
                                 and token.lower_.rstrip(".") not in _SUFFIXES \
-                                and token.lower_ not in PLATFORM_NOUNS:  # nor "Twitter" of a
+                                and not _platform(token.text):  # nor "Twitter" of a
                             # headline NER ran on ("Will Twitter Be Next")
                             person_keys.setdefault(_norm(token.text), cluster)
             cluster.mentions.append(mention)
@@ -1337,11 +1335,7 @@ class ActorsComponent:
             and len(c.name) <= 2
         }
         keys.update(person_keys)
-        from .sources import (  # sources imports this module
-            FEMALE_NAMES,
-            MALE_NAMES,
-            PLATFORM_NOUNS,
-        )
+        from .sources import FEMALE_NAMES, MALE_NAMES  # sources imports this module
         given = FEMALE_NAMES | MALE_NAMES
         taken = {t.i for c in clusters for m in c.mentions for t in m}
         for token in doc:
@@ -1368,7 +1362,7 @@ class ActorsComponent:
             name, _ = _clean(doc[token.i : token.i + 1])
             if cluster.type == "organisation" and len(cluster.name) == 1 and len(name) == 2 \
                     and name[0].i >= headline_end and name[0].lower_ not in lower \
-                    and cluster.name[0].lower_ not in PLATFORM_NOUNS:
+                    and not _platform(cluster.name[0].text):
                 cluster.type = "person"  # "Colorado’s Kendal Unruh": a given name before
                 # a one-word "organisation" makes it a person NER mistook (not "Wilayat
                 # Twitter", a nickname)
@@ -1394,6 +1388,13 @@ def _fullest(roles: list[str]) -> tuple[str, ...]:
     words = [f" {r.casefold().rstrip('.')} " for r in roles]
     return tuple(r for r, w in zip(roles, words, strict=True)
                  if r.casefold() not in TITLE_WORDS or not any(w != o and w in o for o in words))
+
+
+def _platform(word: str) -> bool:
+    """Whether a word names a platform or medium ("Twitter"): no person's name or surname,
+    whatever NER tagged it."""
+    from .sources import PLATFORM_NOUNS  # sources imports this module
+    return word.lower() in PLATFORM_NOUNS
 
 
 def _capitalised(token: Token) -> bool:

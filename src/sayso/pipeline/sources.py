@@ -1047,14 +1047,9 @@ class SourcesComponent(AttributionLayer):
                     or _covers(quoted, t.idx):
                 continue
             lemma = t.lemma_.lower()
-            if owner:
-                k = self._described(doc, actors, t, gender, quoted) \
-                    if want == "person" else None
-                if k is not None and not (g and gender.get(k, g) != g):
-                    offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
-                          _Info("named_person", False, (), k, lemma, False))
-            elif want == "person" and introduced.get(lemma) == t.i and _person_noun(lemma) \
-                    and GENDERED_NOUNS.get(lemma, g) == g and t.sent != root.sent:
+            if want == "person" and not owner and introduced.get(lemma) == t.i \
+                    and _person_noun(lemma) and GENDERED_NOUNS.get(lemma, g) == g \
+                    and t.sent != root.sent:
                 offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
                       _Info("anonymous_person", True, (), None, lemma, False))
             elif want == "person":
@@ -1062,6 +1057,8 @@ class SourcesComponent(AttributionLayer):
                 if k is not None and not (g and gender.get(k, g) != g):
                     offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
                           _Info("named_person", False, (), k, lemma, False))
+            elif owner:
+                continue
             elif t.tag_ in ("NNS", "NNPS") if want == "plural" else (
                     t.tag_ == "NN" and lemma in _BODIES_AND_DOCUMENTS):
                 info = self._base(doc, doc[t.left_edge.i : t.i + 1], t, actors)
