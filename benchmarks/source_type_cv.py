@@ -59,6 +59,7 @@ FOLDS = (
     ("round16", "train", se.POLNEAR_TRAIN_OPENED12),
     ("round17", "train", se.POLNEAR_TRAIN_OPENED13),
     ("round18", "train", se.POLNEAR_TRAIN_OPENED14),
+    ("round19", "train", se.POLNEAR_TRAIN_OPENED15),
 )
 WHEN_HELD_OUT = {
     "dev-heldout": 0.892,
