@@ -2908,3 +2908,87 @@ def test_a_platform_ner_calls_a_person_is_an_organisation(nlp: Language) -> None
     for source in ("Twitter", "The company"):
         att = by_source(atts, source)
         assert (att["source_type"], att["actor"]) == ("organisation", twitter)
+
+
+@pytest.mark.model
+def test_words_before_a_name_that_are_no_given_names(nlp: Language) -> None:
+    """An adjective opening a sentence ("Top Vell strategists"), a plural person noun
+    ("Celebrities Julia Mendes, …"), a verb in "-ing" in a quoted headline ("… Rebuking
+    Vell …") and "Mister" are no part of a name, and "Celebrities" is no role of hers."""
+    record, _ = by_cue(
+        "Marta Vell won the primary on Tuesday. Top Vell strategists acknowledged as much in "
+        "an interview. Celebrities Julia Mendes, Kerry Walsh, Amy Stone and Janelle Ortiz went "
+        "on Twitter to applaud. Mendes thanked the crowd. The party sent an email stating, "
+        "“Speaker Jo Pell Joins Growing List of Conservatives Rebuking Vell as She Captures "
+        "Nomination.” Fred Ames, a radio host, spoke. Mister Ames said it was fine.", nlp)
+    names = [a["name"] for a in record["actors"]]
+    assert not any(n.startswith(("Top", "Celebrities", "Rebuking", "Mister")) for n in names)
+    mendes = next(a for a in record["actors"] if a["name"] == "Julia Mendes")
+    assert not mendes["roles"] and len(mendes["mentions"]) == 2
+    vell = next(a for a in record["actors"] if a["name"] == "Marta Vell")
+    assert len(vell["mentions"]) == 3
+    assert len(next(a for a in record["actors"] if a["name"] == "Fred Ames")["mentions"]) == 2
+
+
+@pytest.mark.model
+def test_a_title_in_quotation_marks_is_no_person(nlp: Language) -> None:
+    """A play called "Los Hijos de Ruiz" is no person (NER says it is one), and "Ruiz" stays
+    Walter Ruiz."""
+    record, atts = by_cue(
+        'Walter Ruiz spoke on Monday. A group of Mexican comedians is performing a popular '
+        'play called "Los Hijos de Ruiz," in Mexico City. In his book, Ruiz writes that he is '
+        'very rich.', nlp)
+    assert not any("Hijos" in a["name"] for a in record["actors"])
+    assert by_source(atts, "Ruiz")["actor"] == actor_id(record, "Walter Ruiz")
+
+
+@pytest.mark.model
+def test_a_police_scanner_is_a_channel(nlp: Language) -> None:
+    _, atts = by_cue("The police has announced Dan Vell's name several times on the police "
+                     "scanner.", nlp)
+    assert atts[0]["channel"]["text"] == "on the police scanner"
+
+
+@pytest.mark.model
+def test_who_after_a_body_or_a_description_is_the_person(nlp: Language) -> None:
+    """ "Dan Moss, the president of the Harbour Peace Foundation, who": the person above the
+    body's name; "the Wisconsin Republican, who" and "the candidate who": the person the
+    description stands for; "Ana Roe is the attorney who": the copula's subject."""
+    record, atts = by_cue(
+        "Ruth Calder has invited Dan Moss, the president of the Harbour Peace Foundation, who "
+        "frequently criticizes the government, to testify.", nlp)
+    assert by_source(atts, "who")["actor"] == actor_id(record, "Dan Moss")
+    record, atts = by_cue(
+        "Jon Pell spoke on Thursday. It was a partial reversal for the Wisconsin Republican, "
+        "who had previously pledged to support the nominee.", nlp)
+    att = by_source(atts, "who")
+    assert (att["source_type"], att["actor"]) == ("named_person", actor_id(record, "Jon Pell"))
+    record, atts = by_cue(
+        "Walter Hughes spoke in Eastbank. It's another rebuttal to the candidate who launched "
+        "his campaign by declaring that immigrants were criminals.", nlp)
+    assert by_source(atts, "who")["actor"] == actor_id(record, "Walter Hughes")
+    text = ("Dan Vell shot the boy in 2012. Angela Moreno is the Republican state attorney who "
+            "charged Vell with second-degree murder in the case.")
+    (charged,), actors = _run(nlp, text, [_attribution(text, "who", "charged", "Vell with")])
+    assert charged.actor is not None and actors[charged.actor].name == "Angela Moreno"
+
+
+@pytest.mark.model
+def test_he_is_not_the_one_he_tells_nor_a_when_clause_subject(nlp: Language) -> None:
+    """ "he told Pell" is not Pell; after "When someone in the audience shouted …, Vell
+    joked" (the parser makes the "when" clause the root and "Vell" a compound), "he" is
+    Vell."""
+    record, atts = by_cue(
+        "At a meet-and-greet last month, supporter Dan Moss told the senator that he drove "
+        "from Chicago. Pell co-sponsored a bill this year. \"We have been abused by the "
+        "program,\" he told Pell.", nlp)
+    told = next(a for a in atts if a["cue"]["text"] == "told" and a["source"]["text"] == "he")
+    assert told["actor"] == actor_id(record, "Dan Moss")
+    record, atts = by_cue(
+        "Holding open a book, the host Glen Vell said, “I just want to ask you.” When someone "
+        "in the audience shouted, “Cruz,” Vell joked, again using an exaggerated accent, “Amen, "
+        "brother!” Speaking in his real voice again, he proceeded to recite a passage from the "
+        "Bible, saying: “This know also.”", nlp)
+    recite = next(a for a in atts if a["cue"]["text"].startswith("proceeded"))
+    assert (recite["source_type"], recite["actor"]) == ("named_person",
+                                                         actor_id(record, "Glen Vell"))

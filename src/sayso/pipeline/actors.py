@@ -31,8 +31,8 @@ __all__ = ["HEADLINE_MAX", "HONORIFICS", "ActorsComponent", "actor_at", "is_outl
 
 HONORIFICS = frozenset(
     [
-        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "prof",
-        "prof.", "professor"
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "mister", "dr", "dr.", "sir", "dame",
+        "prof", "prof.", "professor"
     ]
 )
 """Words before a name that are courtesy, not role: dropped from names and not kept as roles."""
@@ -237,12 +237,16 @@ def _given_name(word: str) -> bool:
 
 
 def _job_word(word: str) -> bool:
-    """Whether a lower-case word is a person noun and no given name ("journalist",
-    "economist"): capitalised before a name, it is a role, not a given name NER left out."""
+    """Whether a lower-case word is a person noun, or its plural, and no given name
+    ("journalist", "economist", "celebrities"): capitalised before a name, it is a role or
+    the people a list names, not a given name NER left out."""
     from .sources import PERSON_NOUNS, PERSON_ROLE_NOUNS  # sources imports this module
-    return not _given_name(word) and (
-        word in PERSON_NOUNS or word in PERSON_ROLE_NOUNS or word in _PERSON_NOUNS
-        or word.endswith("ist"))
+    if _given_name(word):
+        return False
+    forms = {word, word[:-1], word[:-3] + "y"} if word.endswith("ies") else \
+        {word, word[:-1]} if word.endswith("s") else {word}
+    return any(w in PERSON_NOUNS or w in PERSON_ROLE_NOUNS or w in _PERSON_NOUNS
+               or w.endswith("ist") for w in forms)
 
 
 def _role_text(tokens: list[Token]) -> str:
@@ -321,7 +325,10 @@ def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
         toks[-1].pos_ not in ("NOUN", "PROPN") or toks[-1].tag_ in ("VBG", "JJ")
         or any("\n" in t.whitespace_ for t in toks)
         or _finite([t for t in toks if t.dep_ != "amod"])  # "Presumptive", a VB to the tagger
-    ):
+        or (len(toks) == 1 and (toks[0].tag_ in ("NNS", "NNPS") or toks[0].lower_.endswith(
+            "ies")) and not {toks[0].lower_, toks[0].lower_.rstrip("s.")} & (
+                TITLE_WORDS | HONORIFICS))
+    ):  # "Celebrities Ann Roe, …" are the people a list names, not her role ("Sens." is)
         return ()  # not a verb's words: "close loopholes Donald Trump used"
     toks = sorted(toks, key=lambda t: t.i)
     for k in range(1, len(toks)):
@@ -639,6 +646,10 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
         core = [t for t in ent if t.lower_ not in _DETERMINERS]
         if len(core) == 1 and core[0].lower_ in ORG_WORDS:
             continue  # "The Bank said": a common noun in capitals, no name
+        if label == "PERSON" and len(ent) > 1 and text[ent.start_char - 1 : ent.start_char] \
+                in ('"', "“") and text[ent.end_char : ent.end_char + 2].lstrip(",.")[:1] \
+                in ('"', "”"):
+            continue  # a play called "Los Hijos de Trump,": a title in quotation marks
         if ent[-1].text == "Act" or any(t.text in ("v.", "vs.", "v", "vs") for t in ent[1:-1]):
             continue  # "the Harbour Safety Act": a law, no actor; "Roe v. Wade", "Trump v.
             # Trump": a case or a book named after one (not "Vladimir V. Putin")
@@ -662,7 +673,8 @@ def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, A
         ) and (_is_who(ent) or not _org_context(ent)):  # nor "Twitter"
             quoted = _QUOTE.search(text, ent.start_char, ent.end_char)
             found.append((_with_surname(_with_nickname(ent) if quoted else ent), "person"))
-        elif (label == "ORG" and (_is_who(ent) or _after_title(ent) or _full_name(ent))) or (
+        elif (label == "ORG" and ((_is_who(ent) and ent[-1].lower_ not in ORG_WORDS)
+                                  or _after_title(ent) or _full_name(ent))) or (
                 label in ("ORG", "GPE") and _described_as_person(ent, label == "GPE")
                 and (label == "ORG" or ent.root.i in source_roots)):
             found.append((ent, "person"))  # "Gwen Pardoe, who founded the group"; "Vell, a
@@ -765,7 +777,7 @@ def _org_context(ent: Span) -> bool:
 
 _PERSON_NOUNS = KINSHIP | TITLE_WORDS | {"man", "woman", "boy", "girl", "professor",
                                          "author", "writer", "lecturer", "researcher",
-                                         "hotelier", "owner"}
+                                         "hotelier", "owner", "celebrity"}
 _PLACE_TIES = frozenset(["member", "ally", "partner", "leader", "neighbor", "neighbour",
                          "friend", "rival", "critic", "host", "champion", "founder", "owner"])
 """Appositives a country can hold too ("Ostravia, a member of the alliance")."""
@@ -862,8 +874,9 @@ def _trim_name_words(
             cleaned[k] = (doc[name[0].i : name[-1].i + 1], kind, name, titles)
             continue
         common = name[0].lower_ not in given and bool(name[0].whitespace_)
-        loose = name[0].lower_ in lower or name[0].lower_.endswith("ing")  # "Asserting
-        # Jones's role", a caption's verb
+        loose = name[0].lower_ in lower or name[0].lower_.endswith("ing") \
+            or name[0].tag_ in ("JJ", "JJR", "JJS")  # "Asserting Jones's role", a caption's
+        # verb; "Top Sanders strategists", an adjective opening a sentence
         if name[-1].lower_ in lower and name[-2].whitespace_ and any(
                 n[-1] == words[-2] for n in others):
             cut.add(name[-1].i)
@@ -1368,9 +1381,11 @@ class ActorsComponent:
                 # Twitter", a nickname)
             elif cluster.type == "organisation":
                 name = [token]
-            elif len(name) > 1 and (name[0].i < headline_end or name[0].lower_ in lower) \
+            elif len(name) > 1 and (name[0].i < headline_end or name[0].lower_ in lower
+                                    or name[0].lower_.endswith("ing")) \
                     and name[0].lower_ not in given:
-                name = [token]  # "Absent Bremner mocks …": no given name
+                name = [token]  # "Absent Bremner mocks …", "… Rebuking Bremner as …": no
+                # given name
             elif len(name) > 1 and len(cluster.name) > 1 and \
                     name[0].lower_ not in {t.lower_ for t in cluster.name}:
                 cluster = _Cluster("person", name)  # "Olive Meehan" beside "Charlotte

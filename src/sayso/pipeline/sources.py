@@ -127,7 +127,7 @@ MEDIUM_NOUNS = frozenset(
         "robocall", "mail", "exchange", "document", "commercial", "trail", "panel", "study",
         "poll", "survey", "tribute", "eulogy", "town hall", "victory party",
         "watch party", "analysis", "excerpt", "commentary", "sermon", "homily", "mass", "order",
-        "autobiography", "biography", "stump"
+        "autobiography", "biography", "stump", "scanner"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -443,6 +443,8 @@ _MAIN_CLAUSE_BONUS = 0.2
 """… and, in one sentence, the main clause's subject to a subordinate one's."""
 _QUOTED_PENALTY = 1.0
 """… and a name outside quoted or reported words to one inside them."""
+_SUBORDINATORS = frozenset(("when", "while", "after", "before", "as", "if", "although",
+                            "though", "because", "since", "once", "until", "whenever"))
 
 _NOT_WANTING = (r"(?:declined|refused|(?:did|does|would)(?:n['’]t|\s+not)\s+(?:wish|want)|"
                 r"(?:[Nn]either|[Nn]one)\s+(?:of\s+them\s+)?(?:wanted|wished))\s+to\s+")
@@ -683,7 +685,12 @@ class SourcesComponent(AttributionLayer):
                 info = replace(info, actor=None)
             if span is not None:
                 root = _root(span)
-                done[i] = (sents[root.i], root.idx, _subject_weight(root), info)
+                weight = _subject_weight(root)
+                cue = cue_span(doc, a) if not weight and root.pos_ == "PROPN" else None
+                if cue is not None and root.i < cue.start and root.sent == cue.root.sent:
+                    weight = 1.0  # the speaker before a cue is its subject, however the parser
+                    # hung it ("Beck joked", a compound to the parser)
+                done[i] = (sents[root.i], root.idx, weight, info)
                 if info.actor is not None and _PERSON_PRON.get(root.lower_):
                     gender.setdefault(info.actor, _PERSON_PRON[root.lower_])
             infos[i] = info
@@ -765,6 +772,21 @@ class SourcesComponent(AttributionLayer):
                     c.i > root.i for c in noun.children if c.dep_ == "conj"):
                 return _Info("named_person", False, (), k, noun.lemma_.lower(), False)
                 # "A, a magnate who backed X; and B": the clause is about A alone
+            lemma = noun.lemma_.lower()
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) \
+                if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+            named = None if subject is None else actor_at(doc, subject)
+            if low == "who" and k is None and named is not None \
+                    and actors[named].type == "person":  # "Ana Roe is the attorney who …"
+                return _Info("named_person", False, (), named, lemma, False)
+            if low == "who" and k is None and noun.tag_ in ("NN", "NNP") and (
+                    noun.ent_type_ == "NORP" or lemma in PERSON_ROLE_NOUNS) and any(
+                    c.lower_ == "the" for c in noun.children) and not _has_conj(noun):
+                titled = None if lemma in PARTIES else self._titled(actors, noun)
+                titled = titled if titled is not None else self._salient_person(
+                    doc, actors, noun, gender, quoted, lead)
+                if titled is not None:  # "the Wisconsin Republican, who …", "the candidate
+                    return _Info("named_person", False, (), titled, lemma, False)  # who …"
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
         named = None if actor_at(doc, root) is not None or root.tag_ in ("NNS", "NNPS") \
             else _appositive_name(doc, span, actors)  # "The candidates, X and Y" are several
@@ -999,10 +1021,12 @@ class SourcesComponent(AttributionLayer):
         g = _PERSON_PRON.get(low, "")
         here = root.idx
         best: tuple[tuple[float, int], _Info] | None = None
+        hearers = {actor_at(doc, o) for o in _objects(root.head)} - {None}  # "he told Rubio":
+        # not Rubio
 
         def offer(key: tuple[float, int], info: _Info) -> None:
             nonlocal best
-            if best is None or key > best[0]:
+            if (best is None or key > best[0]) and info.actor not in hearers:
                 best = (key, info)
 
         for sent, char, subject, info in done.values():
@@ -2024,6 +2048,10 @@ def _who_antecedent(doc: Doc, actors: list[Actor], who: Token, noun: Token) -> T
         return before
     if not person(noun) and noun.dep_ == "pobj" and person(noun.head.head):
         return noun.head.head  # "Greens in the Harbour Council, who"
+    if not person(noun):  # a person above a body's name: "X, the president of the
+        above = next((t for t in noun.ancestors if person(t)), None)  # Foundation for Peace,
+        if above is not None and noun.ent_type_ == "ORG":  # who"
+            return above
     if not _person_like(doc, noun):
         return next((t for t in noun.ancestors if _person_like(doc, t)), noun)
     return noun
@@ -2326,6 +2354,14 @@ def _two_people(doc: Doc, span: Span, root: Token) -> bool:
         actor_at(doc, t) == first or t.pos_ in ("DET", "PROPN") for t in before)
 
 
+def _objects(verb: Token) -> list[Token]:
+    """A verb's objects and the objects of its prepositions: "told Rubio", "spoke to Ana
+    Roe", whom its subject cannot be."""
+    out = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    return out + [o for c in verb.children if c.dep_ == "prep" for o in c.children
+                  if o.dep_ == "pobj"]
+
+
 def _subject_weight(token: Token) -> float:
     """1 for a subject, a little more for the subject of its sentence's main verb ("Obama
     tried …, when a reporter asked …"), else 0: how likely a pronoun later means it. The
@@ -2338,7 +2374,10 @@ def _subject_weight(token: Token) -> float:
         return 1.0  # "Pell's ruling came a year after she blocked …": whose act it is
     if token.dep_ not in _SUBJECT_DEPS:
         return 0.0
-    return 1.0 + _MAIN_CLAUSE_BONUS * (token.head.dep_ == "ROOT")
+    return 1.0 + _MAIN_CLAUSE_BONUS * (token.head.dep_ == "ROOT" and not any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS and c.i < token.i
+        for c in token.head.children))  # "When someone shouted …, Beck joked": a root the
+    # parser made of a subordinate clause
 
 
 def _is_subject(token: Token) -> bool:
