@@ -1632,3 +1632,22 @@ def test_a_bare_surname_actor_is_shared_out_and_no_brand_word() -> None:
     assert [m.start for m in hillary.mentions] == [4, 9, 20]
     assert [m.start for m in bill.mentions] == [0]
     assert not bare.mentions and [m.start for m in foundation.mentions] == [12]
+
+
+def test_a_sentence_opening_word_before_a_surname_modifier_is_no_given_name() -> None:
+    """ "Top Sanders strategists agreed": a capitalised word opening the sentence before a
+    known surname that modifies a plural noun is no given name NER left out."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.pipeline.actors import ActorsComponent, _Cluster
+
+    words = ["Bernie", "Sanders", "spoke", ".", "Top", "Sanders", "strategists", "agreed", "."]
+    heads = [1, 2, 2, 2, 5, 6, 7, 7, 7]
+    deps = ["compound", "nsubj", "ROOT", "punct", "compound", "compound", "nsubj", "ROOT",
+            "punct"]
+    tags = ["NNP", "NNP", "VBD", ".", "NNP", "NNP", "NNS", "VBD", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    sanders = _Cluster("person", [doc[0], doc[1]], [doc[0:2]])
+    ActorsComponent._add_bare_names(doc, [sanders], {"Sanders": sanders}, 0, set())
+    assert [m.text for m in sanders.mentions] == ["Bernie Sanders", "Sanders"]

@@ -1382,10 +1382,12 @@ class ActorsComponent:
             elif cluster.type == "organisation":
                 name = [token]
             elif len(name) > 1 and (name[0].i < headline_end or name[0].lower_ in lower
-                                    or name[0].lower_.endswith("ing")) \
+                                    or name[0].lower_.endswith("ing") or (
+                                        name[0].is_sent_start and token.dep_ == "compound"
+                                        and token.head.is_lower and token.head.tag_ == "NNS")) \
                     and name[0].lower_ not in given:
-                name = [token]  # "Absent Bremner mocks …", "… Rebuking Bremner as …": no
-                # given name
+                name = [token]  # "Absent Bremner mocks …", "… Rebuking Bremner as …", "Top
+                # Bremner aides said": no given name
             elif len(name) > 1 and len(cluster.name) > 1 and \
                     name[0].lower_ not in {t.lower_ for t in cluster.name}:
                 cluster = _Cluster("person", name)  # "Olive Meehan" beside "Charlotte
