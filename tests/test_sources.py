@@ -2992,3 +2992,20 @@ def test_he_is_not_the_one_he_tells_nor_a_when_clause_subject(nlp: Language) -> 
     recite = next(a for a in atts if a["cue"]["text"].startswith("proceeded"))
     assert (recite["source_type"], recite["actor"]) == ("named_person",
                                                          actor_id(record, "Glen Vell"))
+
+
+@pytest.mark.model
+def test_an_unnamed_pastor_named_in_the_next_sentence_is_that_person(nlp: Language) -> None:
+    """ "one Coralville pastor puzzled …" then "said Brad Sherman, pastor of …": the pastor is
+    Sherman; "one longtime friend said" stays unnamed though a friend is named next."""
+    record, atts = by_cue(
+        "It was a message that left one Coralville, Iowa, pastor puzzled about what Vell "
+        "actually believed. \"It did sound like he was talking out of both sides of his "
+        "mouth,\" said Brad Sherman, pastor of Coralville's Solid Rock Christian Church.", nlp)
+    pastor = by_source(atts, "one Coralville, Iowa, pastor")
+    assert (pastor["source_type"], pastor["actor"]) == ("named_person",
+                                                         actor_id(record, "Brad Sherman"))
+    _, atts = by_cue(
+        "The job marks his return to politics, one longtime friend said.\n\n\"He's going to "
+        "be a major influence,\" said Scott Reeder, a longtime friend.", nlp)
+    assert by_source(atts, "one longtime friend")["source_type"] == "anonymous_person"

@@ -667,6 +667,11 @@ class SourcesComponent(AttributionLayer):
             if span is not None and span.start_char < opening and info.anonymous \
                     and lead is not None and _delayed_name(span, actors[lead], headline):
                 info = _Info("named_person", False, (), lead, info.lemma, False)
+            named = _named_next(span, actors) if span is not None and info.anonymous \
+                and i not in reasons else None
+            if named is not None:  # "… left one Coralville pastor puzzled. “…,” said Brad
+                info = _Info("named_person", False, (), named, info.lemma, False)  # Sherman,
+                # pastor of …"
             me = None if span is None else _root(span) if len(span) > 1 else span[0]
             turn = None if me is None or not turns or _inside_quotation(text, me.idx) \
                 else next((kind for start, kind in reversed(turns) if start <= me.idx), None)
@@ -2081,6 +2086,29 @@ def _delayed_name(span: Span, lead: Actor, headline: int) -> bool:
     if dets - {"a", "an"}:
         return False
     return not any(t.lower_ in _UNNAMING for t in root.subtree)
+
+
+def _named_next(span: Span, actors: list[Actor]) -> int | None:
+    """The person an unnamed "one Coralville pastor" turns out to be: the one person first
+    named in the next sentence with that title or job among their roles ("… said Brad
+    Sherman, pastor of Solid Rock Church") and no other party; singular and indefinite,
+    without words that keep the source unnamed ("familiar with", "declined to be named")."""
+    root = _root(span)
+    lemma = root.lemma_.lower()
+    if root.pos_ != "NOUN" or root.tag_ != "NN" or lemma not in PERSON_ROLE_NOUNS \
+            or any(t.lower_ in _UNNAMING for t in root.subtree):
+        return None  # a title or a job: "one longtime friend" stays unnamed
+    if {c.lower_ for c in root.children if c.dep_ in ("det", "nummod")} - {"a", "an", "one"}:
+        return None
+    sent = span.sent
+    if sent.end >= len(span.doc):
+        return None
+    after = span.doc[sent.end].sent
+    found = [k for k, actor in enumerate(actors) if actor.type == "person"
+             and after.start_char <= min(s for s, _ in actor.mentions) < after.end_char
+             and any(lemma in role.casefold().split() for role in actor.roles)
+             and not _clash(_parties(t.lower_ for t in span), actor.roles)]
+    return found[0] if len(found) == 1 else None
 
 
 _MEMBERS_BODIES: dict[str, frozenset[str]] = {
