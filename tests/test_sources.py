@@ -3009,3 +3009,13 @@ def test_an_unnamed_pastor_named_in_the_next_sentence_is_that_person(nlp: Langua
         "The job marks his return to politics, one longtime friend said.\n\n\"He's going to "
         "be a major influence,\" said Scott Reeder, a longtime friend.", nlp)
     assert by_source(atts, "one longtime friend")["source_type"] == "anonymous_person"
+
+
+@pytest.mark.model
+def test_where_a_speaker_went_to_say_it_is_the_channel(nlp: Language) -> None:
+    """ "went on Fox News on Sunday to criticize …": the programme the purpose clause's
+    speaker went on."""
+    _, atts = by_cue("Senator Dan Vell went on Fox News on Sunday to criticize the plan, which "
+                     "he called a disgrace.", nlp)
+    criticize = next(a for a in atts if "criticize" in a["cue"]["text"])
+    assert criticize["channel"]["text"] == "on Fox News"

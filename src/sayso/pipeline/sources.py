@@ -1353,14 +1353,17 @@ class SourcesComponent(AttributionLayer):
                     doc, head, p) or (_is_phrase(doc, p) and (
                         (word.lemma_ in ("say", "add") or head.lemma_ in _PRESENCE
                          if word.tag_ == "VBG" else p[0] < head.idx or (
-                             word.dep_ == "conj" and head.lemma_ == "say"))
+                             word.dep_ == "conj" and head.lemma_ == "say") or (
+                             head.lemma_ in _PRESENCE and word.dep_ == "advcl"
+                             and any(c.tag_ == "TO" for c in word.children)))
                         or any(c.dep_ == "advmod" and c.lower_ == "when"
                                for c in word.children)))]
                 # one after the head verb covers a "when" clause ("X stretched the truth
                 # during the debate, when she claimed …") and a conjunct of "said" ("said at
                 # a press conference, and later forecast"), and a participle after a verb of
-                # being somewhere ("was on Valdene Radio talking about …"), while "said in an
-                # interview, pointing out …" keeps it the said's
+                # being somewhere ("was on Valdene Radio talking about …") or its purpose ("went
+                # on Fox News to criticize …"), while "said in an interview, pointing out …"
+                # keeps it the said's
             word = head
         if not found and verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.head.i < verb.i:
             return ()  # "said in an interview, pointing out …": the channel is the said's
