@@ -2913,8 +2913,8 @@ def test_a_platform_ner_calls_a_person_is_an_organisation(nlp: Language) -> None
 @pytest.mark.model
 def test_words_before_a_name_that_are_no_given_names(nlp: Language) -> None:
     """An adjective opening a sentence ("Top Vell strategists"), a plural person noun
-    ("Celebrities Julia Mendes, …"), a verb in "-ing" in a quoted headline ("… Rebuking
-    Vell …") and "Mister" are no part of a name, and "Celebrities" is no role of hers."""
+    ("Celebrities Julia Mendes, …": a role of each person listed), a verb in "-ing" in a
+    quoted headline ("… Rebuking Vell …") and "Mister" are no part of a name."""
     record, _ = by_cue(
         "Marta Vell won the primary on Tuesday. Top Vell strategists acknowledged as much in "
         "an interview. Celebrities Julia Mendes, Kerry Walsh, Amy Stone and Janelle Ortiz went "
@@ -2924,7 +2924,7 @@ def test_words_before_a_name_that_are_no_given_names(nlp: Language) -> None:
     names = [a["name"] for a in record["actors"]]
     assert not any(n.startswith(("Top", "Celebrities", "Rebuking", "Mister")) for n in names)
     mendes = next(a for a in record["actors"] if a["name"] == "Julia Mendes")
-    assert not mendes["roles"] and len(mendes["mentions"]) == 2
+    assert mendes["roles"] == ["Celebrities"] and len(mendes["mentions"]) == 2
     vell = next(a for a in record["actors"] if a["name"] == "Marta Vell")
     assert len(vell["mentions"]) == 3
     assert len(next(a for a in record["actors"] if a["name"] == "Fred Ames")["mentions"]) == 2

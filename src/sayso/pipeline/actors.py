@@ -325,10 +325,7 @@ def _prenominal(name: list[Token], titles: list[Token]) -> tuple[str, ...]:
         toks[-1].pos_ not in ("NOUN", "PROPN") or toks[-1].tag_ in ("VBG", "JJ")
         or any("\n" in t.whitespace_ for t in toks)
         or _finite([t for t in toks if t.dep_ != "amod"])  # "Presumptive", a VB to the tagger
-        or (len(toks) == 1 and (toks[0].tag_ in ("NNS", "NNPS") or toks[0].lower_.endswith(
-            "ies")) and not {toks[0].lower_, toks[0].lower_.rstrip("s.")} & (
-                TITLE_WORDS | HONORIFICS))
-    ):  # "Celebrities Ann Roe, …" are the people a list names, not her role ("Sens." is)
+    ):
         return ()  # not a verb's words: "close loopholes Donald Trump used"
     toks = sorted(toks, key=lambda t: t.i)
     for k in range(1, len(toks)):
