@@ -777,21 +777,10 @@ class SourcesComponent(AttributionLayer):
                     c.i > root.i for c in noun.children if c.dep_ == "conj"):
                 return _Info("named_person", False, (), k, noun.lemma_.lower(), False)
                 # "A, a magnate who backed X; and B": the clause is about A alone
-            lemma = noun.lemma_.lower()
-            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) \
-                if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
-            named = None if subject is None else actor_at(doc, subject)
-            if low == "who" and k is None and named is not None \
-                    and actors[named].type == "person":  # "Ana Roe is the attorney who …"
-                return _Info("named_person", False, (), named, lemma, False)
-            if low == "who" and k is None and noun.tag_ in ("NN", "NNP") and (
-                    noun.ent_type_ == "NORP" or lemma in PERSON_ROLE_NOUNS) and any(
-                    c.lower_ == "the" for c in noun.children) and not _has_conj(noun):
-                titled = None if lemma in PARTIES else self._titled(actors, noun)
-                titled = titled if titled is not None else self._salient_person(
-                    doc, actors, noun, gender, quoted, lead)
-                if titled is not None:  # "the Wisconsin Republican, who …", "the candidate
-                    return _Info("named_person", False, (), titled, lemma, False)  # who …"
+            described = self._who_described(doc, actors, noun, gender, quoted, lead) \
+                if low == "who" and k is None else None
+            if described is not None:
+                return _Info("named_person", False, (), described, noun.lemma_.lower(), False)
             return self._base(doc, doc[noun.left_edge.i : noun.i + 1], noun, actors)
         named = None if actor_at(doc, root) is not None or root.tag_ in ("NNS", "NNPS") \
             else _appositive_name(doc, span, actors)  # "The candidates, X and Y" are several
@@ -901,6 +890,25 @@ class SourcesComponent(AttributionLayer):
                 return _Info("named_person", False, (), later, root.lemma_.lower(), False)
                 # holder the story names below
         return self._base(doc, span, root, actors)
+
+    def _who_described(self, doc: Doc, actors: list[Actor], noun: Token,
+                       gender: dict[int, str], quoted: Offsets, lead: int | None) -> int | None:
+        """The person a "who" clause's unnamed noun stands for: the copula's subject ("Ana
+        Roe is the attorney who …"), or the person "the Wisconsin Republican" or "the
+        candidate" means, found as for a subject with that description."""
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) \
+            if noun.dep_ == "attr" and noun.head.lemma_ == "be" else None
+        named = None if subject is None else actor_at(doc, subject)
+        if named is not None and actors[named].type == "person":
+            return named
+        lemma = noun.lemma_.lower()
+        if noun.tag_ not in ("NN", "NNP") or not (
+                noun.ent_type_ == "NORP" or lemma in PERSON_ROLE_NOUNS) or not any(
+                c.lower_ == "the" for c in noun.children) or _has_conj(noun):
+            return None
+        titled = None if lemma in PARTIES else self._titled(actors, noun)
+        return titled if titled is not None else self._salient_person(
+            doc, actors, noun, gender, quoted, lead)
 
     @staticmethod
     def _base(doc: Doc, span: Span, root: Token, actors: list[Actor]) -> _Info:
