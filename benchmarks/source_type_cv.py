@@ -60,6 +60,7 @@ FOLDS = (
     ("round17", "train", se.POLNEAR_TRAIN_OPENED13),
     ("round18", "train", se.POLNEAR_TRAIN_OPENED14),
     ("round19", "train", se.POLNEAR_TRAIN_OPENED15),
+    ("round20", "train", se.POLNEAR_TRAIN_OPENED16),
 )
 WHEN_HELD_OUT = {
     "dev-heldout": 0.892,

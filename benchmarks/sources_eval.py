@@ -87,9 +87,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 18, ``tests/gold/sources-polnear-train-heldout-round19.jsonl``:
   every field on 40 further train articles, labelled blind after round 16's last change,
   measured once as round 17's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round20.jsonl``: every
-  field on 40 more train articles, labelled blind by labellers who never saw the system's
-  output, after round 17's last change. Only its figures are printed, never its misses.
+- development since round 19, ``tests/gold/sources-polnear-train-heldout-round20.jsonl``:
+  every field on 40 more train articles, labelled blind after round 17's last change,
+  measured once as round 18's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round21.jsonl``: every
+  field on 40 further train articles, labelled blind by labellers who never saw the system's
+  output, after round 18's last change. Only its figures are printed, never its misses.
 """
 
 from __future__ import annotations
@@ -123,7 +126,8 @@ POLNEAR_TRAIN_OPENED12 = REPO / "tests" / "gold" / "sources-polnear-train-heldou
 POLNEAR_TRAIN_OPENED13 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round17.jsonl"
 POLNEAR_TRAIN_OPENED14 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round18.jsonl"
 POLNEAR_TRAIN_OPENED15 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round19.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round20.jsonl"
+POLNEAR_TRAIN_OPENED16 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round20.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round21.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -573,6 +577,13 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened16",
+        "PolNeAR train, 40 more articles (held out in round 18, development since round 19)",
+        "train",
+        POLNEAR_TRAIN_OPENED16,
+        False,
+    ),
+    (
         "polnear_train_heldout",
         "PolNeAR train, 40 more articles (held out)",
         "train",
@@ -655,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the nineteen PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the twenty PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
