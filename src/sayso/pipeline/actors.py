@@ -52,7 +52,7 @@ TITLE_WORDS = frozenset(
         "councilman", "councilwoman", "whip", "pres", "pres.", "sens", "sens.", "reps", "reps.",
         "recorder", "treasurer", "auditor", "comptroller", "commander", "moderator",
         "committeeman", "committeewoman", "capt", "capt.", "maj", "maj.", "cpl", "cpl.",
-        "pvt", "pvt.", "pastor"
+        "pvt", "pvt.", "pastor", "counsel"
     ]
 )
 """Capitalised words (and their abbreviations: "Gov.", "Sen.") that NER sometimes folds

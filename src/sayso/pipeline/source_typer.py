@@ -200,10 +200,14 @@ _ACTOR_TYPES = frozenset(("named_person", "organisation"))
 """The types whose source is an actor: a group, an outlet or no one in particular is none."""
 
 
-def retype(att: Attribution, learned: str, mode: Mode) -> Attribution:
+def retype(att: Attribution, learned: str, mode: Mode, joined: bool = False) -> Attribution:
     """The attribution with the model's type, per ``mode`` (module docstring); a source
-    retyped as a group, an outlet or no one in particular loses its actor link."""
-    if mode == "hybrid" and (att.anonymous or learned == "anonymous_person" or not att.source):
+    retyped as a group, an outlet or no one in particular loses its actor link. In hybrid
+    mode a group the rules found ``joined`` ("X and Y said") stays one where the model took
+    it for a person or a body: no feature of the model sees a conjunct."""
+    if mode == "hybrid" and (att.anonymous or learned == "anonymous_person" or not att.source
+                             or (joined and att.source_type == "group"
+                                 and learned in _ACTOR_TYPES)):
         return att
     actor = att.actor if learned in _ACTOR_TYPES else None
     if mode == "hybrid":
@@ -233,7 +237,15 @@ class SourceTyperComponent(AttributionLayer):
     ) -> tuple[list[Attribution], list[Span | None]]:
         headline = src._headline_end(text)
         types = self.typer.predict([features(doc, text, a, actors, headline) for a in atts])
-        return [retype(a, t, self.mode) for a, t in zip(atts, types, strict=True)], []
+        return [retype(a, t, self.mode, _joined(doc, a)) for a, t in zip(atts, types, strict=True)
+                ], []
+
+
+def _joined(doc: Doc, att: Attribution) -> bool:
+    """Whether the source's head is joined to another by "and" (:func:`sources._has_conj`)."""
+    span = _root_span(doc, att.source, att.cue)
+    return span is not None and any(t.dep_ == "cc" for t in span) \
+        and src._has_conj(src._root(span))
 
 
 @Language.factory(

@@ -127,7 +127,7 @@ MEDIUM_NOUNS = frozenset(
         "robocall", "mail", "exchange", "document", "commercial", "trail", "panel", "study",
         "poll", "survey", "tribute", "eulogy", "town hall", "victory party",
         "watch party", "analysis", "excerpt", "commentary", "sermon", "homily", "mass", "order",
-        "autobiography", "biography", "stump", "scanner"
+        "autobiography", "biography", "stump", "scanner", "court", "file"
     ]
 )
 SHARE_WORDS = frozenset(
@@ -185,7 +185,6 @@ NOT_PERSON_NOUNS = frozenset(
 """Nouns with those endings that name no person ("the district had voted for …", "said to
 cheers": a reaction, not a hearer)."""
 GENDERED_NOUNS = {
-    "businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m",
     "businesswoman": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
     "widow": "f", "king": "m", "queen": "f", "prince": "m", "widower": "m", "mother": "f",
     "father": "m", "wife": "f", "husband": "m", "daughter": "f", "son": "m", "sister": "f",
@@ -193,6 +192,12 @@ GENDERED_NOUNS = {
     "princess": "f", "actress": "f", "lady": "f", "woman": "f", "man": "m", "girl": "f",
     "boy": "m",
 }
+"""Words in a role that say he or she, above a given name's guess."""
+_MAN_TITLES = {"businessman": "m", "congressman": "m", "chairman": "m", "spokesman": "m"}
+"""Titles that say he below a given name's guess: news writing also gives them to women
+("Trump spokesman Hope Hicks")."""
+_NOUN_GENDER = GENDERED_NOUNS | _MAN_TITLES
+"""Whom a description can stand for: "the New York businessman" is a man."""
 ABBREVIATED = {
     "sen.": "senator", "sen": "senator", "gov.": "governor", "gov": "governor",
     "rep.": "representative", "rep": "representative", "gen.": "general", "gen": "general",
@@ -445,6 +450,16 @@ _QUOTED_PENALTY = 1.0
 """… and a name outside quoted or reported words to one inside them."""
 _SUBORDINATORS = frozenset(("when", "while", "after", "before", "as", "if", "although",
                             "though", "because", "since", "once", "until", "whenever"))
+_PAPER_WORDS = frozenset(
+    [
+        "times", "post", "herald", "gazette", "courier", "ledger", "observer", "journal",
+        "tribune", "chronicle", "news", "telegraph", "guardian", "review", "mail", "express",
+        "star", "examiner", "inquirer", "enquirer", "dispatch", "sentinel", "bulletin", "register",
+        "today", "radio", "magazine", "tv"
+    ]
+)
+"""The last words of newspaper names that also open with a given name ("Charlotte
+Observer")."""
 
 _NOT_WANTING = (r"(?:declined|refused|(?:did|does|would)(?:n['’]t|\s+not)\s+(?:wish|want)|"
                 r"(?:[Nn]either|[Nn]one)\s+(?:of\s+them\s+)?(?:wanted|wished))\s+to\s+")
@@ -539,17 +554,34 @@ def _root(span: Span) -> Token:
     the span's first sentence (a name the parser split from its title's last words), and a
     name the parser made a second subject of the verb, after a noun that cannot speak ("a
     defeat Obama believes to be the worst")."""
+    doc = span.doc
     if span[0].sent.end < span.end:
-        span = span.doc[span.start : span[0].sent.end]
+        rest = doc[span[0].sent.end : span.end]
+        span = doc[span.start : span[0].sent.end]
+        if not any(t.ent_type_ == "PERSON" for t in span) and any(  # "said Air Force 1st |
+                t.ent_type_ == "PERSON" and actor_at(doc, t) is not None  # Lt. Tyler
+                for t in rest):  # Livingston": the name split off its title
+            span = rest
     root = span.root
     if root.dep_ == "poss" and not span.start <= root.head.i < span.end:
         root = next((t for t in reversed(span) if t.i > root.i and t.pos_ in ("NOUN", "PROPN")
                      and not span.start <= t.head.i < span.end), root)  # "Calder's allies
         # bristle at …", the verb read as a noun: the allies, not Calder
-    if root.dep_ in _SUBJECT_DEPS and root.pos_ == "NOUN" and root.is_lower \
-            and not _speaks(root.lemma_.lower()):  # not a dateline's "KESTWICK, Nov. 27 –"
+    mute = root.pos_ == "NOUN" and root.is_lower and not _speaks(root.lemma_.lower())  # not
+    # a dateline's "KESTWICK, Nov. 27 –"
+    bare_title = root.lower_ in TITLE_WORDS and actor_at(doc, root) is None  # "said Army
+    # Capt. Ana Roe", the title a subject of its own
+    if root.dep_ in _SUBJECT_DEPS and (mute or bare_title):
         root = next((t for t in span if t.i > root.i and t.dep_ in _SUBJECT_DEPS
-                     and t.head == root.head and actor_at(span.doc, t) is not None), root)
+                     and t.head == root.head and actor_at(doc, t) is not None), root)
+    if root.lower_ in TITLE_WORDS and actor_at(doc, root) is None and not _has_conj(root):
+        root = next((c for c in root.children if c.dep_ == "conj"  # "Former Ostland Gov.
+                     and actor_at(doc, c) is not None), root)  # and party Chairman Ed Roe"
+        after = span.end + (span.end < len(doc) and doc[span.end].text == ".")
+        if root.lower_ in TITLE_WORDS and after < len(doc) and doc[after].ent_type_ == "PERSON" \
+                and actor_at(doc, doc[after]) is not None:
+            root = doc[after]  # "said Army Capt" of "said Army Capt. Ana Roe", the name split
+            # off into a sentence of its own and out of the source
     if root.is_punct:
         words = [t for t in span if not t.is_punct]
         if words:
@@ -754,10 +786,8 @@ class SourcesComponent(AttributionLayer):
                 # people ("The club … They said"), several speakers, not the body
             if found is not None:
                 return found
-        relcl = root.head.dep_ == "relcl"
-        if low in _RELATIVE and (relcl or (  # a clause the parser did not hang on its noun:
-                low == "which" and _word_before(root).pos_ in ("NOUN", "PROPN"))):  # "the
-            noun = root.head.head if relcl else _word_before(root)  # department, which said"
+        noun = _relative_noun(root)
+        if noun is not None:
             if low == "who":
                 noun = _who_antecedent(doc, actors, root, noun)
                 while noun.dep_ == "conj" and noun.head.dep_ in ("appos", "conj") \
@@ -842,12 +872,13 @@ class SourcesComponent(AttributionLayer):
                 and not (root.pos_ == "PROPN" and is_outlet(  # "the Ostwick Examiner" is
                     doc[root.left_edge.i : root.i + 1].text)):  # no epithet of a person
             lemma = root.lemma_.lower()
-            same = self._latest(done, sents[root.i], root.idx,
-                                lambda info: info.lemma == lemma and info.actor is not None,
-                                within=12)
+            several = root.tag_ == "NNS" and lemma in ORG_NOUNS - {"police", "military"}
+            same = None if several else self._latest(  # "the departments": both bodies
+                done, sents[root.i], root.idx,
+                lambda info: info.lemma == lemma and info.actor is not None, within=12)
             if same is not None:
                 return same
-            if lemma in ORG_NOUNS:
+            if lemma in ORG_NOUNS and not several:
                 org = self._org_for(doc, actors, root, exclude)
                 if org is not None:
                     return _Info("organisation", False, (), org, lemma, False)
@@ -954,7 +985,8 @@ class SourcesComponent(AttributionLayer):
             actor = actors[at]
             if actor.type == "person" and root.tag_ == "NNPS" and _definite(root):
                 return _Info("group", False, (), None, lemma, True)  # "The Clintons": a family
-            if actor.type == "person" and not is_outlet(actor.name) \
+            if actor.type == "person" and (not is_outlet(actor.name) or _given_first(
+                    actor, actors)) \
                     and actor.name.lower() not in PLATFORM_NOUNS:  # NER may take "USA Today"
                 return _Info("named_person", False, (), at, lemma, False)  # or "Twitter" for one
             outlet = _is_outlet_actor(actor) or is_outlet(  # "The Hill", an actor "Hill"
@@ -1085,7 +1117,7 @@ class SourcesComponent(AttributionLayer):
                 continue
             lemma = t.lemma_.lower()
             if want == "person" and not owner and introduced.get(lemma) == t.i \
-                    and _person_noun(lemma) and GENDERED_NOUNS.get(lemma, g) == g \
+                    and _person_noun(lemma) and _NOUN_GENDER.get(lemma, g) == g \
                     and t.sent != root.sent:
                 offer((sents[t.i] + _SUBJECT_BONUS * _subject_weight(t), t.idx),
                       _Info("anonymous_person", True, (), None, lemma, False))
@@ -1206,7 +1238,7 @@ class SourcesComponent(AttributionLayer):
         sentences before, else the one named most often outside quotes (ties: named last),
         else, with no one named before, ``lead``; never the description's possessor (Obama
         is not "Obama's former strategist")."""
-        want = GENDERED_NOUNS.get(root.lower_, "")
+        want = _NOUN_GENDER.get(root.lower_, "")
         here = root.idx
         party = _parties([root.lower_, *(c.lower_ for c in root.children)])
         people = {
@@ -1260,14 +1292,14 @@ class SourcesComponent(AttributionLayer):
                 elif word in ("ms", "miss", "dame"):
                     out[k] = "f"
             # a gendered role ("9/11 widow Terry Strada") outweighs a given name's guess
-            said = {GENDERED_NOUNS[w] for w in re.findall(r"[\w-]+", roles)
-                    if w in GENDERED_NOUNS}
+            words = re.findall(r"[\w-]+", roles)
+            said = {GENDERED_NOUNS[w] for w in words if w in GENDERED_NOUNS}
             if len(said) == 1:
                 out.setdefault(k, said.pop())
             first = actor.name.split()[0].casefold()
             if first in FEMALE_NAMES:
                 out.setdefault(k, "f")
-            elif first in MALE_NAMES:
+            elif first in MALE_NAMES or any(w in _MAN_TITLES for w in words):
                 out.setdefault(k, "m")
         return out
 
@@ -1792,6 +1824,18 @@ def _subtree_chars(token: Token, before: str = "") -> tuple[int, int] | None:
     return (toks[0].idx, toks[-1].idx + len(toks[-1].text)) if toks else None
 
 
+def _given_first(actor: Actor, actors: list[Actor]) -> bool:
+    """Whether a person's name opens with a given name and ends in no newspaper word, and
+    no organisation in the story bears it: "Michael Bloomberg" is a person though
+    "Bloomberg" names an outlet, unless the story also has "Bloomberg L.P."; "Charlotte
+    Observer" stays a paper."""
+    words = actor.name.split()
+    return len(words) > 1 and words[0].lower() in GIVEN_NAMES \
+        and words[-1].lower() not in _PAPER_WORDS and not any(
+            other.type == "organisation" and words[-1] in other.name.split()
+            for other in actors)
+
+
 def _is_outlet_actor(actor: Actor) -> bool:
     """Whether an organisation is a news outlet, by its name or by its role ("the Israeli
     newspaper", "the official news agency")."""
@@ -2188,6 +2232,23 @@ def _introductions(doc: Doc, headline: int, quoted: Offsets) -> dict[str, int]:
     return out
 
 
+def _relative_noun(token: Token) -> Token | None:
+    """The noun a relative pronoun's clause hangs on, also where the parser did not hang it
+    there: "the department, which said", "… and Ms. Warren, who has assailed" (the clause
+    read as a modifier)."""
+    low = token.lower_
+    if low not in _RELATIVE:
+        return None
+    if token.head.dep_ == "relcl":
+        return token.head.head
+    before = _word_before(token)
+    if (low == "which" and before.pos_ in ("NOUN", "PROPN")) or (
+            low == "who" and token.i > 0 and token.nbor(-1).text == ","
+            and before.ent_type_ == "PERSON"):
+        return before
+    return None
+
+
 def _word_before(token: Token) -> Token:
     """The word before a token, punctuation skipped (the token itself at the start)."""
     k = token.i - 1
@@ -2321,6 +2382,10 @@ def _has_conj(root: Token) -> bool:
             c.tag_ == "NN" and not any(d.dep_ == "det" for d in c.children)
             for c in root.children if c.dep_ == "conj"):
         return False  # one person, two titles: "The former mayor and state senator"
+    conj = [c for c in root.children if c.dep_ == "conj"]
+    if root.lower_ in TITLE_WORDS and len(conj) == 1 and conj[0].ent_type_ == "PERSON" \
+            and not any(c.ent_type_ == "PERSON" for c in root.children if c.i != conj[0].i):
+        return False  # "Former Ostland Gov. and party Chairman Ed Roe", parsed as two
     chain = [root]  # "A, B and C" may parse as B an apposition of A and C a conjunct of B
     while True:
         nxt = next((c for c in chain[-1].children if (c.dep_ == "conj" and not _amount(c))
@@ -2333,10 +2398,12 @@ def _has_conj(root: Token) -> bool:
                       for t in root.doc[root.i + 1 : joined[0].i]):
         return False  # "People close to both her camp and his": the pair is what they are
         # close to, misparsed as joined to the speakers
-    if root.pos_ == "PROPN" and all(t.tag_ == "NN" for t in joined) and any(
-            t.dep_ == "appos" for t in (*chain, *root.children)):
+    if root.pos_ == "PROPN" and all(t.tag_ == "NN" and not any(
+            c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in t.children) for t in joined
+    ) and any(t.dep_ == "appos" for t in (*chain, *root.children)):
         return False  # one person, two descriptions: "X, a Democrat and former senator",
-        # "X, a professor at Y, and a co-editor of Z", however the parser hung them
+        # "X, a professor at Y, and a co-editor of Z", however the parser hung them; not
+        # "X and Post editor Dr. Y", the job a second person's
     return bool(joined) and any(
         c.dep_ == "cc" and c.lower_ in ("and", "&", "as", "nor") for t in chain for c in t.children)
 
