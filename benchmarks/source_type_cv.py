@@ -61,6 +61,7 @@ FOLDS = (
     ("round18", "train", se.POLNEAR_TRAIN_OPENED14),
     ("round19", "train", se.POLNEAR_TRAIN_OPENED15),
     ("round20", "train", se.POLNEAR_TRAIN_OPENED16),
+    ("round21", "train", se.POLNEAR_TRAIN_OPENED17),
 )
 WHEN_HELD_OUT = {
     "dev-heldout": 0.892,

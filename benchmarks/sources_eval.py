@@ -90,9 +90,12 @@ the spans' text, checked against the local copy; PolNeAR's text stays outside th
 - development since round 19, ``tests/gold/sources-polnear-train-heldout-round20.jsonl``:
   every field on 40 more train articles, labelled blind after round 17's last change,
   measured once as round 18's held-out set and then opened;
-- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round21.jsonl``: every
-  field on 40 further train articles, labelled blind by labellers who never saw the system's
-  output, after round 18's last change. Only its figures are printed, never its misses.
+- development since round 20, ``tests/gold/sources-polnear-train-heldout-round21.jsonl``:
+  every field on 40 further train articles, labelled blind after round 18's last change,
+  measured once as round 19's held-out set and then opened;
+- held out (``--held-out``), ``tests/gold/sources-polnear-train-heldout-round22.jsonl``: every
+  field on 40 more train articles, labelled blind by labellers who never saw the system's
+  output, during round 19. Only its figures are printed, never its misses.
 """
 
 from __future__ import annotations
@@ -127,7 +130,8 @@ POLNEAR_TRAIN_OPENED13 = REPO / "tests" / "gold" / "sources-polnear-train-heldou
 POLNEAR_TRAIN_OPENED14 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round18.jsonl"
 POLNEAR_TRAIN_OPENED15 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round19.jsonl"
 POLNEAR_TRAIN_OPENED16 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round20.jsonl"
-POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round21.jsonl"
+POLNEAR_TRAIN_OPENED17 = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round21.jsonl"
+POLNEAR_HELDOUT = REPO / "tests" / "gold" / "sources-polnear-train-heldout-round22.jsonl"
 EXAMPLES = REPO / "examples"
 TARGETS = {
     "source_type_accuracy": 0.90,
@@ -584,6 +588,13 @@ POLNEAR_SETS = (
         False,
     ),
     (
+        "polnear_train_opened17",
+        "PolNeAR train, 40 further articles (held out in round 19, development since round 20)",
+        "train",
+        POLNEAR_TRAIN_OPENED17,
+        False,
+    ),
+    (
         "polnear_train_heldout",
         "PolNeAR train, 40 more articles (held out)",
         "train",
@@ -666,7 +677,7 @@ def main(argv: list[str] | None = None) -> int:
         pooled.pop("errors")
         out["pooled"] = pooled
         if not args.json:
-            print("\nAll gold sets pooled (samples and the twenty PolNeAR sets):")
+            print("\nAll gold sets pooled (samples and the twenty-one PolNeAR sets):")
             print_table(pooled)
     if args.json:
         print(json.dumps(out, indent=2))
