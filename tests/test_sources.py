@@ -3126,3 +3126,49 @@ def test_who_after_a_listed_name_is_that_person() -> None:
               deps=["ROOT", "dobj", "nsubj", "ccomp", "dobj"])
     doc.ents = [Span(doc, 1, 2, label="PERSON")]
     assert _relative_noun(doc[2]) is None
+
+
+@pytest.mark.model
+def test_a_bullet_and_an_ordinal_in_names(nlp: Language) -> None:
+    """ "-David Rothstein assesses …", a list's bullet the tokenizer left on the name, is no
+    part of it or of its mention; "The 6th Circuit Court of Appeals" keeps its ordinal."""
+    text = ("Pollster roundup.\n\n-David Rothstein assesses the race by comparing prediction "
+            "markets.\n\nThe 6th Circuit Court of Appeals on Tuesday overturned a lower court "
+            "ruling.")
+    record, atts = by_cue(text, nlp)
+    assert {"David Rothstein", "6th Circuit Court of Appeals"} <= {
+        x["name"] for x in record["actors"]}
+    rothstein = next(x for x in record["actors"] if x["name"] == "David Rothstein")
+    assert [text[s:e] for s, e in rothstein["mentions"]] == ["David Rothstein"]
+    assessed = [a for a in atts if a["cue"]["text"] == "assesses"]
+    assert [a["actor"] for a in assessed] in ([], [rothstein["id"]])
+
+
+@pytest.mark.model
+def test_a_bracketed_state_does_not_hide_the_second_speaker(nlp: Language) -> None:
+    """ "Sen. Ben Sandor (Vt.) and former governor Martin O'Malloy suggested": two speakers,
+    though "(Vt.)" hangs on the first name before the "and"; a list after the verb that the
+    parser hung on the speaker ("Nominee Dan Tramp on Friday endorsed …, Sen. John McCane
+    …, and Sen. Kelly Ayott") leaves the speaker one person."""
+    _, atts = by_cue("However, Sen. Ben Sandor (Vt.)  and former Maryland governor Martin "
+                     "O'Malloy suggested that the plan would fail.", nlp)
+    assert (atts[0]["source_type"], atts[0]["actor"]) == ("group", None)
+    record, atts = by_cue(
+        "Dan Tramp Finally Endorses House Speaker Paul Rian.\n\nRepublican presidential nominee "
+        "Dan Tramp on Friday endorsed the re-election of House Speaker Paul Rian (R-Wis.), Sen. "
+        "John McCane (R-Ariz.), and Sen. Kelly Ayott (R-N.H.).", nlp)
+    endorsed = next(a for a in atts if a["cue"]["text"] == "endorsed")
+    assert (endorsed["source_type"], endorsed["actor"]) == ("named_person",
+                                                            actor_id(record, "Dan Tramp"))
+
+
+@pytest.mark.model
+def test_the_occasion_of_an_opening_participle_is_the_channel(nlp: Language) -> None:
+    """ "Kicking off the day at a town hall meeting in Salem, Trump said": the occasion is
+    where the words were said, though the participle is no speaking verb; "Standing in the
+    rain, Ana Roe said" has none."""
+    _, atts = by_cue("Kicking off the day at a town hall meeting in Salem, Dan Tramp said the "
+                     "plan had failed.", nlp)
+    assert atts[0]["channel"]["text"] == "at a town hall meeting in Salem"
+    _, atts = by_cue("Standing in the rain, Ana Roe said the plan had failed.", nlp)
+    assert atts[0]["channel"]["text"] == ""

@@ -133,6 +133,9 @@ roles."""
 _QUOTE = re.compile(r"[\"“”']")
 _AGE = re.compile(r"\d+\s*-\s*(?:year|month|week)s?\s*-\s*old")
 """An age before a family tie ("her 6-year-old son"): still a bare tie."""
+_BULLET = re.compile(r"[-–—•](?=[A-Z])")
+"""A list's bullet the tokenizer left on a name ("-David Rothschild assesses …"): no part of
+the name or its mention."""
 _HANDLE = re.compile(r"@\w{2,30}")
 """A social media handle ("@kestwickmum"): a name, as the guidelines count it."""
 _OUTLET = re.compile(
@@ -211,7 +214,7 @@ def _clean(span: Span) -> tuple[list[Token], list[Token]]:
         titles, tokens = tokens[: inner[-1] + 1], tokens[inner[-1] + 1 :]
     while len(tokens) > 1 and (
         tokens[0].lower_ in HONORIFICS or (tokens[0].lower_ in TITLE_WORDS and not body)
-        or tokens[0].is_lower
+        or (tokens[0].is_lower and not (span.label_ == "ORG" and tokens[0].text[0].isdigit()))
         or tokens[0].is_punct  # the stop of "Col. Steven Warren", split from its title
     ):
         if tokens[0].lower_ not in HONORIFICS and not tokens[0].is_punct:
@@ -1152,7 +1155,8 @@ class ActorsComponent:
         actors: list[Actor] = []
         tokens: dict[int, int] = {}
         for i, c in enumerate(clusters):
-            mentions = sorted({(m.start_char, m.end_char) for m in c.mentions})
+            mentions = sorted({(m.start_char + bool(_BULLET.match(m.text)), m.end_char)
+                               for m in c.mentions})
             actors.append(Actor(name=_words_text(c.name), type=c.type,
                                 mentions=tuple(mentions), roles=_fullest(c.roles)))
             for m in c.mentions:
@@ -1521,7 +1525,8 @@ def _surname(name: list[Token]) -> Token:
 
 def _words_text(tokens: list[Token]) -> str:
     doc = tokens[0].doc
-    return doc[tokens[0].i : tokens[-1].i + 1].text
+    text = doc[tokens[0].i : tokens[-1].i + 1].text
+    return text[1:] if _BULLET.match(text) else text
 
 
 def actor_at(doc: Doc, token: Token) -> int | None:

@@ -948,7 +948,8 @@ class SourcesComponent(AttributionLayer):
         person = _one_titled_name(doc, root, actors)
         if person is not None:  # "chief pollster and strategist Joel Benenson"
             return _Info("named_person", False, (), person, lemma, False)
-        if _has_conj(root) or _two_people(doc, span, root):  # "Clinton, Sanders and O'Malley",
+        if _has_conj(root) or _two_people(doc, span, root):  # "Clinton, Sanders and
+            # O'Malley",
             if all(t.lemma_.lower() in DOCUMENT_NOUNS or is_outlet(  # "Multiple reports and a
                     doc[t.left_edge.i : t.i + 1].text) for t in _conjuncts(root)):  # detailed
                 return _Info("document", False, (), None, lemma, True)  # account", "the Times
@@ -1536,6 +1537,11 @@ def _dependent_channels(doc: Doc, verb: Token, cue: Span, a: Attribution) -> lis
             elif p.lemma_ in ("give", "deliver") and any(  # "Giving a speech in Eastbank, X says"
                     g.dep_ == "dobj" and g.lemma_.lower() in MEDIUM_NOUNS for g in p.children):
                 phrases.append(_subtree_chars(p))
+            elif p.i < head.i:  # "Kicking off the day at a town hall meeting in Salem, X
+                kids += [(head, g) for g in p.subtree if g.dep_ == "prep"  # accused": the
+                         and g.lower_ in ("at", "during") and any(  # occasion opening it
+                             o.dep_ == "pobj" and o.lemma_.lower() in OCCASIONS
+                             for o in g.children)]
         for owner, child in kids:
             if owner.lemma_ in CARRIER_VERBS and child.dep_ == "dobj":
                 medium = _counted(child)
@@ -2372,7 +2378,9 @@ def _is_fraction(root: Token) -> bool:
 
 def _has_conj(root: Token) -> bool:
     """Whether the source names several speakers joined by "and" ("A, B and C", "X, as well
-    as her campaign", "X, along with Y,") or "nor" ("Neither X nor his rivals")."""
+    as her campaign", "X, along with Y,") or "nor" ("Neither X nor his rivals"); not a list
+    after the subject's verb that the parser hung on the subject ("Nominee Ana Roe on Friday
+    endorsed X, Sen. Tom Vell, and Sen. Ed Lum")."""
     near = [*root.children, *(root.head.children if root.dep_ == "nsubj" else ())]
     if any(c.dep_ == "prep" and c.lower_ in ("along", "together") and c.i > root.i and any(
             g.lower_ == "with" for g in c.children) for c in near):
@@ -2388,9 +2396,11 @@ def _has_conj(root: Token) -> bool:
         return False  # "Former Ostland Gov. and party Chairman Ed Roe", parsed as two
     chain = [root]  # "A, B and C" may parse as B an apposition of A and C a conjunct of B
     while True:
-        nxt = next((c for c in chain[-1].children if (c.dep_ == "conj" and not _amount(c))
-                    or (c.dep_ == "appos" and c.pos_ == "PROPN")), None)
-        if nxt is None:
+        kids = list(chain[-1].children)
+        nxt = next((c for c in kids if c.dep_ == "conj" and not _amount(c)), None) or next(
+            (c for c in kids if c.dep_ == "appos" and c.pos_ == "PROPN"), None)  # not a
+        # bracketed state before the "and": "Sen. Ana Roe (Vt.) and Tom Vell"
+        if nxt is None or (root.dep_ in _SUBJECT_DEPS and root.i < root.head.i < nxt.i):
             break
         chain.append(nxt)
     joined = [t for t in chain if t.dep_ == "conj"]
