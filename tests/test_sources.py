@@ -3172,3 +3172,16 @@ def test_the_occasion_of_an_opening_participle_is_the_channel(nlp: Language) -> 
     assert atts[0]["channel"]["text"] == "at a town hall meeting in Salem"
     _, atts = by_cue("Standing in the rain, Ana Roe said the plan had failed.", nlp)
     assert atts[0]["channel"]["text"] == ""
+
+
+@pytest.mark.model
+def test_a_name_after_a_place_and_a_comma_is_a_person(nlp: Language) -> None:
+    """ "said his best friend at Lehigh, Bruce Turry", which NER reads as one organisation
+    across the comma: the place, then the person who speaks; "Acme, Inc." stays one name."""
+    record, atts = by_cue("\"He was always a leader,\" said his best friend at Lehigh, Bruce "
+                          "Turry. Acme, Inc. declined to comment.", nlp)
+    names = {x["name"] for x in record["actors"]}
+    assert {"Bruce Turry", "Acme, Inc."} <= names
+    said = next(a for a in atts if a["cue"]["text"] == "said")
+    assert (said["source_type"], said["actor"]) == ("named_person",
+                                                    actor_id(record, "Bruce Turry"))

@@ -630,12 +630,28 @@ def _split_possessor(ent: Span) -> list[tuple[Span, str]]:
     return [(owner, "ORG"), (person, "PERSON")]
 
 
+def _split_at_comma(ent: Span, label: str) -> list[tuple[Span, str]]:
+    """ "Lehigh, Bruce Turry", tagged as one name across a comma ("his best friend at Lehigh,
+    Bruce Turry"): a place or body, then a person, when what follows the comma is a given name
+    and a surname."""
+    comma = next((t.i for t in reversed(ent[1:-2]) if t.text == ","), None)
+    if comma is None:
+        return [(ent, label)]
+    from .sources import GIVEN_NAMES  # sources imports this module
+    person = ent.doc[comma + 1 : ent.end]
+    if person[0].lower_ not in GIVEN_NAMES or not all(
+            t.is_title and t.tag_ == "NNP" for t in person):
+        return [(ent, label)]
+    return [(ent.doc[ent.start : comma], "ORG" if label == "PERSON" else label),
+            (person, "PERSON")]
+
+
 def _mentions(doc: Doc, text: str, source_roots: set[int]) -> list[tuple[Span, ActorType]]:
     found: list[tuple[Span, ActorType]] = []
-    ents = [part for whole in _join_split_names(doc) for pair in _split_pair(whole, text)
+    ents = [split for whole in _join_split_names(doc) for pair in _split_pair(whole, text)
             for piece in (_split_at_dashes(pair) if any(t.text in DASHES for t in pair)
                           else [pair])
-            for part in _split_possessor(piece)]
+            for part, kind in _split_possessor(piece) for split in _split_at_comma(part, kind)]
     for ent, label in ents:
         if any(_in_camp(t) for t in ent[:2]) and len([t for t in ent if t.tag_ != "POS"]) <= 2:
             continue  # "Team Crowley": a candidate's camp, no named body
