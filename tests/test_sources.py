@@ -3185,3 +3185,21 @@ def test_a_name_after_a_place_and_a_comma_is_a_person(nlp: Language) -> None:
     said = next(a for a in atts if a["cue"]["text"] == "said")
     assert (said["source_type"], said["actor"]) == ("named_person",
                                                     actor_id(record, "Bruce Turry"))
+
+
+@pytest.mark.model
+def test_a_source_named_by_a_first_name_alone_for_a_reason_is_anonymous(nlp: Language) -> None:
+    """ "Rob agreed to talk on the condition that his last name not be used": wherever Rob is
+    quoted he is an anonymous source, with that reason; a "Rob" with no such reason stays
+    named."""
+    body = ("\n\nIn a lengthy interview, Rob provided new details about the attacks.\n\nRob "
+            "agreed to talk on the condition that his last name not be used because his cover "
+            "has not been lifted.\n\nRob said he was familiar with the book.")
+    _, atts = by_cue("The base chief spoke publicly for the first time." + body, nlp)
+    said = [a for a in atts if a["cue"]["text"] == "said"]
+    assert said and all(a["source_type"] == "anonymous_person" and a["anonymous"]["is"]
+                        for a in said)
+    assert said[0]["anonymous"]["reason"]["text"].startswith("on the condition that his last")
+    _, atts = by_cue("The base chief spoke publicly for the first time.\n\nRob said he was "
+                     "familiar with the book.", nlp)
+    assert next(a for a in atts if a["cue"]["text"] == "said")["source_type"] == "named_person"

@@ -482,7 +482,13 @@ _ANON_RE = re.compile(
     r"|\b(?:who\s+)?" + _NOT_WANTING + r"(?:share|give|provide|reveal|disclose)\s+"
     r"(?:his|her|their|a)\s+(?:(?:full|last)\s+)?names?"
     r"|\b(?:whose\s+)?names?\s+(?:is|was|were|are)\s+(?:being\s+)?withheld"
+    r"|\bon\s+(?:the\s+)?condition\s+that\s+(?:his|her|their)\s+(?:last|full|real|family)\s+"
+    r"names?\s+not\s+be\s+(?:used|published|printed|given|disclosed)"
+    r"|\b(?:identified|named)\s+only\s+by\s+(?:his|her|their)\s+first\s+names?"
 )
+_NAME_WITHHELD = re.compile(r"\b(?:last|full|real|family|first)\s+names?\b", re.I)
+"""A reason that withholds part of a name: whoever the text calls by the rest ("Bob agreed
+to talk on the condition that his last name not be used") is anonymous wherever quoted."""
 _ANON_TAIL = re.compile(
     r"(?:\s*,)?\s*(?:because|for fear|as|since|in line with|saying|citing)\b[^,.;]*"
 )
@@ -642,6 +648,10 @@ class SourcesComponent(AttributionLayer):
             # a headline, or an opening "the president said", names no one before it: it is
             # the person the article quotes most, known once the body's sources are resolved
             infos = self._resolve(doc, text, atts, actors, spans, reasons, lead)
+        for k, reason in _first_name_only(doc, text, actors).items():
+            for i, info in infos.items():
+                if info.actor == k and info.type == "named_person":
+                    infos[i] = _Info("anonymous_person", True, (reason,), None, info.lemma, False)
         out = list(atts)
         extra: list[Span | None] = []
         for i, info in infos.items():
@@ -2235,6 +2245,26 @@ def _introductions(doc: Doc, headline: int, quoted: Offsets) -> dict[str, int]:
                 c.dep_ in ("appos", "acl") or c.ent_type_ == "PERSON" for c in t.children) \
                 and not _supposed(t):
             out.setdefault(t.lemma_.lower(), t.i)
+    return out
+
+
+def _first_name_only(doc: Doc, text: str, actors: list[Actor]) -> dict[int, tuple[int, int]]:
+    """The people a story names by a given name alone, with a stated reason that withholds
+    the rest of the name in the same sentence ("Bob agreed to talk on the condition that his
+    last name not be used"), and that reason, by actor index."""
+    out: dict[int, tuple[int, int]] = {}
+    for s, e in find_anonymity_reasons(text):
+        if not _NAME_WITHHELD.search(text, s, e):
+            continue
+        reason = doc.char_span(s, e, alignment_mode="expand")
+        if reason is None:
+            continue
+        sent = reason[0].sent
+        for k, actor in enumerate(actors):
+            if actor.type == "person" and len(actor.name.split()) == 1 \
+                    and actor.name.lower() in GIVEN_NAMES and any(
+                        sent.start_char <= ms < s for ms, _ in actor.mentions):
+                out.setdefault(k, (s, e))
     return out
 
 
