@@ -27,7 +27,8 @@ from ..contract import Actor, ActorType
 from . import DASHES, add_spans
 from .quotelist import is_quote_list
 
-__all__ = ["HEADLINE_MAX", "HONORIFICS", "ActorsComponent", "actor_at", "is_outlet"]
+__all__ = ["HEADLINE_MAX", "HONORIFICS", "PAPER_WORDS", "ActorsComponent", "actor_at",
+           "is_outlet"]
 
 HONORIFICS = frozenset(
     [
@@ -138,16 +139,21 @@ _BULLET = re.compile(r"[-–—•](?=[A-Z])")
 the name or its mention."""
 _HANDLE = re.compile(r"@\w{2,30}")
 """A social media handle ("@kestwickmum"): a name, as the guidelines count it."""
+PAPER_WORDS = (
+    "Times", "Post", "Herald", "Gazette", "Courier", "Ledger", "Observer", "Journal", "Tribune",
+    "Chronicle", "News", "Telegraph", "Guardian", "Review", "Mail", "Express", "Star", "Radio",
+    "Magazine", "TV", "Today", "Examiner", "Inquirer", "Enquirer", "Dispatch", "Sentinel",
+    "Bulletin", "Register"
+)
+"""The generic words that end newspaper and broadcaster names ("Charlotte Observer")."""
 _OUTLET = re.compile(
-    r"\b(Times|Post|Herald|Gazette|Courier|Ledger|Observer|Echo|Advertiser|Journal|Tribune|"
-    r"Chronicle|News|Telegraph|Guardian|Press Agency|Review|Mail|Express|Star|AP|AFP|Reuters|"
-    r"UPI|Radio|Magazine|Newsweek|Politico|POLITICO|Politifact|PolitiFact|MSNBC|CNN|CNBC|"
+    r"\b(" + "|".join(PAPER_WORDS) + r"|Echo|Advertiser|Press Agency|AP|AFP|Reuters|"
+    r"UPI|Newsweek|Politico|POLITICO|Politifact|PolitiFact|MSNBC|CNN|CNBC|"
     r"NPR|PBS|BBC|Bloomberg|BuzzFeed|Gawker|Intercept|Breitbart|Daily Caller|HuffPost|"
     r"Huffington Post|Yahoo|Axios|Vox|Slate|Salon|The Hill|The Atlantic|RealClearPolitics|"
     r"Real Clear Politics|FiveThirtyEight|HuffPollster|Fox News|Fox Business|Daily Beast|"
-    r"Mother Jones|ProPublica|Associated Press|United Press International|TV|Today|Examiner|"
-    r"Inquirer|Enquirer|Dispatch|Sentinel|Bulletin|Register|Journalism|HuffPo|WSJ|New Yorker|"
-    r"Newsmax)\b"
+    r"Mother Jones|ProPublica|Associated Press|United Press International|Journalism|HuffPo|"
+    r"WSJ|New Yorker|Newsmax)\b"
 )
 """Organisation names that are news outlets: as a source they are typed ``document``.
 Also the names of major US and UK outlets, which carry none of the generic words."""

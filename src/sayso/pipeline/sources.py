@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..contract import Actor, Attribution, Offsets, SourceType
 from . import AttributionLayer, cue_before_conjunct, cue_span
-from .actors import HEADLINE_MAX, HONORIFICS, TITLE_WORDS, actor_at, is_outlet
+from .actors import HEADLINE_MAX, HONORIFICS, PAPER_WORDS, TITLE_WORDS, actor_at, is_outlet
 from .stance import cue_stance
 
 __all__ = ["SourcesComponent", "find_anonymity_reasons"]
@@ -450,16 +450,8 @@ _QUOTED_PENALTY = 1.0
 """… and a name outside quoted or reported words to one inside them."""
 _SUBORDINATORS = frozenset(("when", "while", "after", "before", "as", "if", "although",
                             "though", "because", "since", "once", "until", "whenever"))
-_PAPER_WORDS = frozenset(
-    [
-        "times", "post", "herald", "gazette", "courier", "ledger", "observer", "journal",
-        "tribune", "chronicle", "news", "telegraph", "guardian", "review", "mail", "express",
-        "star", "examiner", "inquirer", "enquirer", "dispatch", "sentinel", "bulletin", "register",
-        "today", "radio", "magazine", "tv"
-    ]
-)
-"""The last words of newspaper names that also open with a given name ("Charlotte
-Observer")."""
+_PAPER_WORDS = frozenset(w.lower() for w in PAPER_WORDS)
+"""… and in lower case, as a person's name is compared."""
 
 _NOT_WANTING = (r"(?:declined|refused|(?:did|does|would)(?:n['’]t|\s+not)\s+(?:wish|want)|"
                 r"(?:[Nn]either|[Nn]one)\s+(?:of\s+them\s+)?(?:wanted|wished))\s+to\s+")
